@@ -1,0 +1,55 @@
+package store
+
+import (
+	"context"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/impactboard/impactboard/pkg/domain"
+)
+
+// loginFailureRetention is how long failed sign-ins are kept: the longest
+// window LoginFailures can count over.
+const loginFailureRetention = 24 * time.Hour
+
+// maxFailureKeyLength bounds the stored key; longer keys (built from
+// whatever was typed as an email) are stored as their hash.
+const maxFailureKeyLength = 200
+
+// RecordLoginFailure notes a failed sign-in under key, e.g. "account:" plus
+// the email tried, or "address:" plus the client's IP. Failures are kept in
+// the database so that every replica counts them; each call also deletes
+// those older than a day.
+func (db *DB) RecordLoginFailure(ctx context.Context, key string) error {
+	if strings.TrimSpace(key) == "" {
+		return domain.Errorf(domain.EINVALID, "record login failure: a key is required")
+	}
+	err := db.inWriteTx(ctx, func(tx *gorm.DB, now time.Time) error {
+		if err := tx.Create(&loginFailureRow{Key: failureKey(key), At: now}).Error; err != nil {
+			return err
+		}
+		return tx.Where("at < ?", now.Add(-loginFailureRetention)).Delete(&loginFailureRow{}).Error
+	})
+	return translate(err, "record login failure")
+}
+
+// LoginFailures counts the failures recorded under key at or after since
+// (at most a day back).
+func (db *DB) LoginFailures(ctx context.Context, key string, since time.Time) (int, error) {
+	var n int64
+	err := db.reader.WithContext(ctx).Model(&loginFailureRow{}).
+		Where("key = ? AND at >= ?", failureKey(key), since.UTC().Truncate(time.Microsecond)).Count(&n).Error
+	if err != nil {
+		return 0, translate(err, "count login failures")
+	}
+	return int(n), nil
+}
+
+func failureKey(key string) string {
+	if len(key) <= maxFailureKeyLength {
+		return key
+	}
+	return "sha256:" + hashSecret(key)
+}

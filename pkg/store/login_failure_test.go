@@ -1,0 +1,52 @@
+package store_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/impactboard/impactboard/pkg/store"
+)
+
+func TestLoginFailures(t *testing.T) {
+	openWithClock(t, func(t *testing.T, db *store.DB, c *fixedClock) {
+		longKey := "account:" + strings.Repeat("x", 300) + "@example.org"
+		record := func(at time.Time, keys ...string) {
+			t.Helper()
+			c.set(at)
+			for _, k := range keys {
+				if err := db.RecordLoginFailure(t.Context(), k); err != nil {
+					t.Fatalf("RecordLoginFailure(%q): %v", k, err)
+				}
+			}
+		}
+		record(saveTime, "address:192.0.2.1")
+		record(saveTime.Add(10*time.Minute), "address:192.0.2.1", "address:192.0.2.1", "account:ana@example.org", longKey)
+		tests := []struct {
+			key   string
+			since time.Time
+			want  int
+		}{
+			{"address:192.0.2.1", saveTime, 3},
+			{"address:192.0.2.1", saveTime.Add(time.Minute), 2},
+			{"address:192.0.2.1", saveTime.Add(11 * time.Minute), 0},
+			{"account:ana@example.org", saveTime.Add(-time.Hour).In(time.FixedZone("AKST", -9*3600)), 1},
+			{"account:ben@example.org", saveTime, 0},
+			{longKey, saveTime, 1},
+			{longKey[:len(longKey)-1], saveTime, 0},
+		}
+		for _, tt := range tests {
+			if got, err := db.LoginFailures(t.Context(), tt.key, tt.since); err != nil || got != tt.want {
+				t.Errorf("LoginFailures(%.30q, %v) = %d, %v; want %d", tt.key, tt.since, got, err, tt.want)
+			}
+		}
+		// A failure a day later prunes all those older than a day.
+		record(saveTime.Add(24*time.Hour+5*time.Minute), "address:192.0.2.2")
+		if rows := mustStrings(t, db, "SELECT key FROM login_failures"); len(rows) != 5 {
+			t.Errorf("after pruning: %d rows (%q), want 5 (4 from the last day and the new one)", len(rows), rows)
+		}
+		if got, _ := db.LoginFailures(t.Context(), "address:192.0.2.1", saveTime); got != 2 {
+			t.Errorf("after pruning: %d failures of 192.0.2.1, want the 2 from the last day", got)
+		}
+	})
+}
