@@ -1,0 +1,214 @@
+package charts
+
+import (
+	"slices"
+	"testing"
+)
+
+// raceGroups is the real Anchorage four-year graduation rate by
+// race/ethnicity (shared data), with the 2017 Black/African American
+// figure suppressed as a small cell would be.
+func raceGroups() Subgroup {
+	return Subgroup{
+		ID: "graduation-race", Title: "Graduation rate by race/ethnicity", Unit: "%", Decimals: 1,
+		Lines: []Line{
+			{Name: "Alaska Native/American Indian", Points: []Point{{2015, 58.8}, {2016, 55.5}, {2017, 63.2}}},
+			{Name: "Black/African American", Points: []Point{{2016, 73.9}, {2017, 78.8}}, Suppressed: []int{2017}},
+			{Name: "Hispanic/Latino", Points: []Point{{2016, 76.1}, {2017, 81.2}}},
+			{Name: "White", Points: []Point{{2016, 85.2}, {2017, 85.8}}},
+			{Name: "Asian", Points: []Point{{2016, 87}, {2017, 88.7}}},
+		},
+	}
+}
+
+func mustSubgroup(t testing.TB, build func(Subgroup) ([]byte, error), s Subgroup) option {
+	t.Helper()
+	b, err := build(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return mustDecode(t, b)
+}
+
+func TestSubgroupOption(t *testing.T) {
+	o := mustSubgroup(t, SubgroupOption, raceGroups())
+	want := []string{"Alaska Native/American Indian", "Black/African American", "Hispanic/Latino", "White", "Asian"}
+	if got := o.names(); !equalStrings(got, want) {
+		t.Errorf("series: got %q, want %q", got, want)
+	}
+	if got := o.Legend.Data; !equalStrings(got, want) {
+		t.Errorf("legend: got %q, want %q", got, want)
+	}
+	if got, want := o.XAxis[0].Data, years(2015, 2017); !equalStrings(got, want) {
+		t.Errorf("x axis: got %q, want %q", got, want)
+	}
+	tests := []struct {
+		group string
+		year  int
+		want  any
+	}{
+		{"Alaska Native/American Indian", 2015, 58.8},
+		{"Alaska Native/American Indian", 2017, 63.2},
+		{"Black/African American", 2015, nil},
+		{"Black/African American", 2016, 73.9},
+		{"Black/African American", 2017, nil},
+		{"Asian", 2017, 88.7},
+	}
+	for _, tt := range tests {
+		if got := o.byYear(t, tt.group)[tt.year]; got != tt.want {
+			t.Errorf("%s %d: got %v, want %v", tt.group, tt.year, got, tt.want)
+		}
+	}
+	if got, want := o.Impactboard.Suppressed["Black/African American"], []int{2}; !slices.Equal(got, want) {
+		t.Errorf("suppressed indices: got %v, want %v", got, want)
+	}
+}
+
+// TestSubgroupLinesDifferByMoreThanColour: any two lines differ in symbol
+// or dash, so they can be told apart in grey print or by a reader who
+// cannot tell the colours apart.
+func TestSubgroupLinesDifferByMoreThanColour(t *testing.T) {
+	o := mustSubgroup(t, SubgroupOption, raceGroups())
+	for i, a := range o.Series {
+		for _, b := range o.Series[i+1:] {
+			if a.Symbol == b.Symbol && a.LineStyle.Type == b.LineStyle.Type {
+				t.Errorf("%q and %q share symbol %q and dash %q", a.Name, b.Name, a.Symbol, a.LineStyle.Type)
+			}
+		}
+	}
+}
+
+func TestLatestBarsOption(t *testing.T) {
+	tests := []struct {
+		name   string
+		latest int
+		series string
+		want   []any
+		hidden []int
+	}{
+		{"latest of any group", 0, "2017", []any{63.2, nil, 81.2, 85.8, 88.7}, []int{1}},
+		{"chosen year", 2016, "2016", []any{55.5, 73.9, 76.1, 85.2, 87.0}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := raceGroups()
+			s.LatestYear = tt.latest
+			o := mustSubgroup(t, LatestBarsOption, s)
+			if got, want := o.names(), []string{tt.series}; !equalStrings(got, want) {
+				t.Fatalf("series: got %q, want %q", got, want)
+			}
+			bars := o.Series[0]
+			if bars.Type != "bar" || !slices.Equal(bars.Data, tt.want) {
+				t.Errorf("bars: got %s %v, want bar %v", bars.Type, bars.Data, tt.want)
+			}
+			if got, want := o.YAxis[0].Data, lineNames(s.Lines); o.YAxis[0].Type != "category" || !equalStrings(got, want) {
+				t.Errorf("group axis: got %s %q, want category %q", o.YAxis[0].Type, got, want)
+			}
+			if o.YAxis[0].Inverse == nil || !*o.YAxis[0].Inverse {
+				t.Errorf("group axis not inverted: the first group would be at the bottom")
+			}
+			if got, want := o.XAxis[0].Type, "value"; got != want {
+				t.Errorf("value axis: got %q, want %q", got, want)
+			}
+			if got := o.Impactboard.Suppressed[tt.series]; !slices.Equal(got, tt.hidden) {
+				t.Errorf("suppressed: got %v, want %v", got, tt.hidden)
+			}
+		})
+	}
+}
+
+// nativeGap is the real 2015 graduation gap between Alaska Native/American
+// Indian and Non-Native students in Anchorage (shared data): 58.8 vs 83.9.
+func nativeGap() GapChart {
+	return GapChart{
+		ID: "native-gap", Title: "Gap to Non-Native students", Unit: " pts", Decimals: 1,
+		Reference: "Non-Native (all other students)",
+		Lines: []Line{
+			{Name: "Alaska Native/American Indian", Points: []Point{{2015, 58.8 - 83.9}}},
+		},
+	}
+}
+
+func TestGapOption(t *testing.T) {
+	b, err := GapOption(nativeGap())
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := mustDecode(t, b)
+	if got, want := o.names(), []string{"Alaska Native/American Indian"}; !equalStrings(got, want) {
+		t.Fatalf("series: got %q, want %q", got, want)
+	}
+	if got, want := o.byYear(t, "Alaska Native/American Indian")[2015], 58.8-83.9; got != want {
+		t.Errorf("gap 2015: got %v, want %v", got, want)
+	}
+	ref := o.Series[0].MarkLine.Data
+	if len(ref) != 1 || ref[0].YAxis == nil || *ref[0].YAxis != 0 {
+		t.Fatalf("reference line: got %+v, want one line at 0", ref)
+	}
+	if got, want := ref[0].Name, "No gap with Non-Native (all other students)"; got != want {
+		t.Errorf("reference label: got %q, want %q", got, want)
+	}
+	if o.YAxis[0].Scale != nil && *o.YAxis[0].Scale {
+		t.Errorf("gap axis scales to the data; want it to include zero")
+	}
+	if got, want := o.YAxis[0].AxisLabel.Formatter, "{value} pts"; got != want {
+		t.Errorf("y axis formatter: got %q, want %q", got, want)
+	}
+}
+
+func graduationSpark() Spark {
+	p := anchorage()
+	return Spark{ID: "spark-graduation", Title: p.Title, Unit: p.Unit, Decimals: p.Decimals,
+		Actual: p.Actual, Target: p.Target, Glide: p.Glide}
+}
+
+func TestSparkOption(t *testing.T) {
+	b, err := SparkOption(graduationSpark())
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := mustDecode(t, b)
+	if got, want := o.names(), []string{SeriesActual, SeriesGlide, SeriesTarget}; !equalStrings(got, want) {
+		t.Errorf("series: got %q, want %q", got, want)
+	}
+	if got := o.byYear(t, SeriesActual)[2019]; got != 84.0 {
+		t.Errorf("Actual 2019: got %v, want 84", got)
+	}
+	if got, want := o.scatterValues(t, SeriesTarget), [][2]any{{"2020", 90.0}}; !slices.Equal(got, want) {
+		t.Errorf("Target: got %v, want %v", got, want)
+	}
+	if o.Legend.Show == nil || *o.Legend.Show {
+		t.Errorf("legend shown; a small multiple has none")
+	}
+	if o.YAxis[0].Show == nil || *o.YAxis[0].Show {
+		t.Errorf("value axis shown; a small multiple has minimal axes")
+	}
+	if o.Title.Show == nil || *o.Title.Show || o.Title.Text != graduationSpark().Title {
+		t.Errorf("title: got show=%v %q, want hidden %q", o.Title.Show, o.Title.Text, graduationSpark().Title)
+	}
+	if !o.Tooltip.Confine {
+		t.Errorf("tooltip not confined to the small chart")
+	}
+}
+
+func TestSparkOptionWithGroupsOnly(t *testing.T) {
+	s := Spark{ID: "spark-districts", Title: "Graduation by district", Unit: "%", Decimals: 1, Target: &Point{Year: 2025, Value: 90},
+		Groups: []Line{
+			{Name: "Redmond School District", Points: []Point{{Year: 2017, Value: 79.28}, {Year: 2018, Value: 82.86}}},
+			{Name: "Culver School District", Points: []Point{{Year: 2019, Value: 91.84}}},
+		}}
+	b, err := SparkOption(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	o := mustDecode(t, b)
+	if got, want := o.names(), []string{SeriesActual, "Redmond School District", "Culver School District", SeriesTarget}; !equalStrings(got, want) {
+		t.Errorf("series: got %q, want %q", got, want)
+	}
+	if got := o.byYear(t, "Redmond School District")[2018]; got != 82.86 {
+		t.Errorf("Redmond 2018: got %v, want 82.86", got)
+	}
+	if _, err := SparkOption(Spark{ID: "x", Groups: []Line{{Name: "bad", Points: []Point{{Year: 0, Value: 1}}}}}); err == nil {
+		t.Error("a group year of 0 was accepted")
+	}
+}

@@ -1,0 +1,123 @@
+package export
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/impactboard/impactboard/pkg/domain"
+	"github.com/impactboard/impactboard/pkg/progress"
+	"github.com/impactboard/impactboard/pkg/report"
+)
+
+var summaryColumns = []string{"Indicator", "Sheet", "Goal", "Unit", "Direction",
+	"Baseline year", "Baseline", "Latest year", "Latest", "Target year", "Target",
+	"Status", "Ratio", "Summary"}
+
+func (b *book) summary(generated time.Time) error {
+	s, err := b.newSheet(summarySheet, 40, 24, 30, 12, 16, 9, 9, 9, 9, 9, 9, 20, 8, 80)
+	if err != nil {
+		return err
+	}
+	rows := [][]any{
+		{excelize.Cell{StyleID: b.styles.title, Value: SafeCell(b.p.Name)}},
+		{"Generated at", generated.UTC().Format(time.RFC3339)},
+		{"Headline", SafeCell(b.p.Headline.Text())},
+	}
+	for _, r := range rows {
+		if err := s.add(r...); err != nil {
+			return err
+		}
+	}
+	s.skip()
+	if err := s.header(b.styles.header, summaryColumns...); err != nil {
+		return err
+	}
+	for i, ind := range b.p.Indicators {
+		if err := s.add(b.summaryRow(b.sheets[i], ind)...); err != nil {
+			return err
+		}
+	}
+	return s.sw.Flush()
+}
+
+func (b *book) summaryRow(sheetName string, ind *report.Indicator) []any {
+	res := ind.Result
+	row := []any{SafeCell(ind.Name), SafeCell(sheetName), SafeCell(ind.Goal.Title), SafeCell(unit(ind.Indicator)),
+		string(ind.Direction) + " is better"}
+	row = append(row, yearValue(res.Baseline)...)
+	row = append(row, yearValue(res.Latest)...)
+	row = append(row, yearValue(res.Target)...)
+	var ratio any // nil leaves the cell empty
+	if res.Ratio != nil {
+		ratio = excelize.Cell{StyleID: b.styles.ratio, Value: *res.Ratio}
+	}
+	return append(row, res.Status.Label(), ratio, SafeCell(ind.Summary))
+}
+
+func unit(ind domain.Indicator) string {
+	if ind.Unit == domain.UnitRate {
+		return fmt.Sprintf("rate per %d", ind.RatePer)
+	}
+	return string(ind.Unit)
+}
+
+// yearValue is two cells, year and value, left empty when p is nil.
+func yearValue(p *progress.Point) []any {
+	if p == nil {
+		return []any{nil, nil}
+	}
+	return []any{p.Year, p.Value}
+}
+
+func (b *book) indicator(name string, ind *report.Indicator) error {
+	s, err := b.newSheet(name, 24, 7, 18, 28, 12, 11, 12, 50, 50, 10)
+	if err != nil {
+		return err
+	}
+	if err := s.header(b.styles.header, Header...); err != nil {
+		return err
+	}
+	hidden := fmt.Sprintf("suppressed (n < %d)", b.p.SuppressionThreshold)
+	for _, f := range ind.Figures {
+		if err := s.add(figureRow(ind.Slug, f, hidden)...); err != nil {
+			return err
+		}
+	}
+	return s.sw.Flush()
+}
+
+// figureRow is one figure in the columns of Header; a nil cell stays empty.
+func figureRow(slug string, f report.Figure, hidden string) []any {
+	row := []any{SafeCell(slug), f.Year, SafeCell(f.Dimension), SafeCell(f.Group), hidden, nil, nil,
+		SafeCell(f.Note), SafeCell(f.Source), SafeCell(string(f.Status))}
+	if f.Suppressed {
+		return row
+	}
+	row[4] = f.Value
+	if f.Numerator != nil {
+		row[5] = *f.Numerator
+	}
+	if f.Denominator != nil {
+		row[6] = *f.Denominator
+	}
+	return row
+}
+
+func (b *book) sources() error {
+	s, err := b.newSheet(sourcesSheet, 90, 50, 30)
+	if err != nil {
+		return err
+	}
+	if err := s.header(b.styles.header, "Source", "Indicators", "Years"); err != nil {
+		return err
+	}
+	for _, src := range sources(b.p) {
+		if err := s.add(SafeCell(src.URL), SafeCell(strings.Join(src.Indicators, ", ")), src.years()); err != nil {
+			return err
+		}
+	}
+	return s.sw.Flush()
+}
