@@ -1,0 +1,214 @@
+package web
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/impactboard/impactboard/pkg/domain"
+)
+
+// decodeAgendaJSON reads one JSON object into v strictly (an unknown
+// field or anything after the object is an error) and tells which keys
+// it had, for the few fields whose absence means "keep what is stored".
+func decodeAgendaJSON(c echo.Context, v any, what string) (map[string]bool, error) {
+	body, err := io.ReadAll(c.Request().Body)
+	if err != nil {
+		return nil, err // too large: the body limit's own error
+	}
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return nil, domain.Errorf(domain.EINVALID, "the request body is not a valid %s: %v", what, err)
+	}
+	if err := dec.Decode(&struct{}{}); !errors.Is(err, io.EOF) {
+		return nil, domain.Errorf(domain.EINVALID, "the request body holds more than one JSON value")
+	}
+	var keys map[string]json.RawMessage
+	if err := json.Unmarshal(body, &keys); err != nil {
+		return nil, domain.Errorf(domain.EINVALID, "the request body must be a JSON object")
+	}
+	present := make(map[string]bool, len(keys))
+	for k := range keys {
+		present[k] = true
+	}
+	return present, nil
+}
+
+// sameSlug takes the slug from the path when the body has none, and
+// refuses a body that names another one.
+func sameSlug(body *string, path, place string) error {
+	if *body == "" {
+		*body = path
+		return nil
+	}
+	if *body != path {
+		return domain.Invalid("invalid "+place, []domain.FieldError{{Place: place, Field: "slug",
+			Message: fmt.Sprintf("%q differs from the slug in the path, %q", *body, path)}})
+	}
+	return nil
+}
+
+// needSlug refuses to create an entity without a slug.
+func needSlug(slug, place string) error {
+	if slug != "" {
+		return nil
+	}
+	return domain.Invalid("invalid "+place, []domain.FieldError{{Place: place, Field: "slug", Message: "is required"}})
+}
+
+// apiSaved saves b and answers with the entity as stored, which find
+// reads from the partnership reloaded after the save.
+func (s *Server) apiSaved(c echo.Context, b *domain.Bundle, create bool, find func(*domain.Bundle) (any, bool)) error {
+	if err := s.saveAgenda(c, b, nil); err != nil {
+		return err
+	}
+	saved, err := s.agendaBundle(c)
+	if err != nil {
+		return err
+	}
+	v, ok := find(saved)
+	if !ok {
+		return fmt.Errorf("%s: not found after saving it", c.Request().URL.Path)
+	}
+	status := http.StatusOK
+	if create {
+		status = http.StatusCreated
+	}
+	return c.JSON(status, v)
+}
+
+// apiPutPartner creates (POST) or replaces (PUT) a partner. A PUT without
+// "contributes" keeps the partner's contributions.
+func (s *Server) apiPutPartner(create bool) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		var p domain.Partner
+		present, err := decodeAgendaJSON(c, &p, "partner")
+		if err != nil {
+			return err
+		}
+		if create {
+			err = needSlug(p.Slug, "partner")
+		} else {
+			err = sameSlug(&p.Slug, c.Param("partner"), "partner "+c.Param("partner"))
+		}
+		if err != nil {
+			return err
+		}
+		b, err := s.agendaBundle(c)
+		if err != nil {
+			return err
+		}
+		if old, ok := findBySlug(b.Partners, p.Slug, partnerSlug); ok && !create && !present["contributes"] {
+			p.Contributes = old.Contributes
+		}
+		if err := putPartner(b, p, create); err != nil {
+			return err
+		}
+		return s.apiSaved(c, b, create, func(b *domain.Bundle) (any, bool) { return findBySlug(b.Partners, p.Slug, partnerSlug) })
+	}
+}
+
+// apiPutGoal creates or replaces a goal. Without "position" it keeps its
+// place, or comes last when new.
+func (s *Server) apiPutGoal(create bool) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		var g domain.Goal
+		present, err := decodeAgendaJSON(c, &g, "goal")
+		if err != nil {
+			return err
+		}
+		if create {
+			err = needSlug(g.Slug, "goal")
+		} else {
+			err = sameSlug(&g.Slug, c.Param("goal"), "goal "+c.Param("goal"))
+		}
+		if err != nil {
+			return err
+		}
+		b, err := s.agendaBundle(c)
+		if err != nil {
+			return err
+		}
+		if err := putGoal(b, g, create, present["position"]); err != nil {
+			return err
+		}
+		return s.apiSaved(c, b, create, func(b *domain.Bundle) (any, bool) { return findBySlug(b.Goals, g.Slug, goalSlug) })
+	}
+}
+
+// apiPutIndicator creates or replaces an indicator, placed like a goal.
+func (s *Server) apiPutIndicator(create bool) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		var ind domain.Indicator
+		present, err := decodeAgendaJSON(c, &ind, "indicator")
+		if err != nil {
+			return err
+		}
+		if create {
+			err = needSlug(ind.Slug, "indicator")
+		} else {
+			err = sameSlug(&ind.Slug, c.Param("indicator"), "indicator "+c.Param("indicator"))
+		}
+		if err != nil {
+			return err
+		}
+		b, err := s.agendaBundle(c)
+		if err != nil {
+			return err
+		}
+		if err := putIndicator(b, ind, create, present["position"]); err != nil {
+			return err
+		}
+		return s.apiSaved(c, b, create, func(b *domain.Bundle) (any, bool) { return b.Indicator(ind.Slug) })
+	}
+}
+
+// apiPutSettings replaces the partnership's settings. The suppression
+// threshold must be given: a missing one would read as 0 and show every
+// small cell to the public.
+func (s *Server) apiPutSettings(c echo.Context) error {
+	var p domain.Partnership
+	present, err := decodeAgendaJSON(c, &p, "partnership")
+	if err != nil {
+		return err
+	}
+	if err := sameSlug(&p.Slug, c.Param("partnership"), "partnership"); err != nil {
+		return err
+	}
+	if !present["suppression_threshold"] {
+		return domain.Invalid("invalid partnership", []domain.FieldError{{Place: "partnership", Field: "suppression_threshold",
+			Message: "is required: figures whose denominator is below it are hidden from the public (10 is the usual rule)"}})
+	}
+	b, err := s.agendaBundle(c)
+	if err != nil {
+		return err
+	}
+	b.Partnership = p
+	return s.apiSaved(c, b, false, func(b *domain.Bundle) (any, bool) { return b.Partnership, true })
+}
+
+// apiDelete deletes a partner, goal or indicator; an indicator with
+// figures only with ?with_data=true, which deletes them too.
+func (s *Server) apiDelete(k *agendaKind) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		withData := false
+		if q := c.QueryParam("with_data"); q != "" {
+			var err error
+			if withData, err = strconv.ParseBool(q); err != nil {
+				return domain.Errorf(domain.EINVALID, "with_data must be true or false, not %q", q)
+			}
+		}
+		err := k.remove(c.Request().Context(), s.store, c.Param("partnership"), c.Param(k.param), actor(c), withData)
+		if err != nil {
+			return err
+		}
+		return c.NoContent(http.StatusNoContent)
+	}
+}

@@ -1,0 +1,107 @@
+package web
+
+import (
+	"fmt"
+
+	"github.com/impactboard/impactboard/pkg/progress"
+	"github.com/impactboard/impactboard/pkg/report"
+)
+
+// seriesTable is the accessible twin of a multi-series chart: a row per
+// year, a column per series.
+type seriesTable struct {
+	Caption string
+	Cols    []string
+	Rows    []seriesRow
+}
+
+type seriesRow struct {
+	Year  int
+	Cells []string
+}
+
+func groupTable(r *report.Indicator, d report.Dimension) seriesTable {
+	t := seriesTable{Caption: fmt.Sprintf("%s by %s (data table for the charts above)", r.Name, d.Name)}
+	cells := map[int][]string{}
+	for gi, g := range d.Groups {
+		t.Cols = append(t.Cols, g.Group)
+		for _, p := range g.Points {
+			if cells[p.Year] == nil {
+				cells[p.Year] = make([]string, len(d.Groups))
+			}
+			cells[p.Year][gi] = report.Value(r.Indicator, p.Value)
+		}
+	}
+	for _, y := range d.Years {
+		row := cells[y]
+		for i := range row {
+			if row[i] == "" {
+				row[i] = "–"
+			}
+		}
+		t.Rows = append(t.Rows, seriesRow{Year: y, Cells: row})
+	}
+	return t
+}
+
+var trendWords = map[string]string{
+	"closing": "gap closing", "widening": "gap widening", "no_change": "gap unchanged", "insufficient_data": "not enough years to tell",
+}
+
+// gapLines says in words how each group's gap to the reference moved.
+func gapLines(r *report.Indicator, d report.Dimension) []string {
+	var out []string
+	for _, g := range d.Gap.Groups {
+		if g.Group == d.Gap.Reference {
+			continue
+		}
+		s := fmt.Sprintf("%s: %s", g.Group, trendWords[g.Trend])
+		if g.First != nil && g.Last != nil && g.First.Year != g.Last.Year {
+			s += fmt.Sprintf(" (%s in %d, %s in %d)", gapText(r, *g.First), g.First.Year, gapText(r, *g.Last), g.Last.Year)
+		} else if g.Last != nil {
+			s += fmt.Sprintf(" (%s in %d)", gapText(r, *g.Last), g.Last.Year)
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func gapText(r *report.Indicator, p progress.Point) string {
+	unit := ""
+	if r.Unit == "percent" {
+		unit = " points"
+	}
+	return report.Number(r.Indicator, p.Value) + unit
+}
+
+// gapTable is the data table of an equity-gap chart.
+func gapTable(r *report.Indicator, d report.Dimension) seriesTable {
+	t := seriesTable{Caption: fmt.Sprintf("Gap to %s by year (data table for the gap chart)", d.Gap.Reference)}
+	cells := map[int][]string{}
+	var cols []progress.GroupGap
+	for _, g := range d.Gap.Groups {
+		if g.Group != d.Gap.Reference && len(g.Gaps) > 0 {
+			cols = append(cols, g)
+		}
+	}
+	for ci, g := range cols {
+		t.Cols = append(t.Cols, g.Group)
+		for _, p := range g.Gaps {
+			if cells[p.Year] == nil {
+				cells[p.Year] = make([]string, len(cols))
+			}
+			cells[p.Year][ci] = gapText(r, p)
+		}
+	}
+	for _, y := range d.Years {
+		if row, ok := cells[y]; ok {
+			for i := range row {
+				if row[i] == "" {
+					row[i] = "–"
+				}
+			}
+			t.Rows = append(t.Rows, seriesRow{Year: y, Cells: row})
+		}
+	}
+	return t
+}
