@@ -1,0 +1,336 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/impactboard/impactboard/pkg/domain"
+	"github.com/impactboard/impactboard/pkg/store"
+	"github.com/impactboard/impactboard/pkg/tidy"
+)
+
+const importHelp = `Usage: impactboard import --partnership SLUG [--db DSN] [--dry-run] [--max-bytes N] [--actor NAME] FILE
+
+Imports figures from FILE, a CSV or XLSX file in tidy long form: one figure per row, with
+the columns indicator, year and value, and optionally dimension, group, numerator,
+denominator, note, source and status (header names in any case and order). CSV may be
+comma or semicolon separated, UTF-8 with or without a byte-order mark; numbers use a
+decimal point. "impactboard export" writes this form.
+
+A figure whose indicator, year and group are new is added; one that differs is changed;
+the rest are left alone, so importing the same file twice changes nothing. A row without
+a status keeps the stored figure's status (approved for a new figure).
+
+--dry-run lists what would be added and changed and every problem, and writes nothing.
+Without it, the whole file is checked first; any problem means nothing is written, and
+otherwise every figure is written in one transaction.`
+
+// importListed caps the changes a dry run lists; the counts cover the rest.
+// importMaxProblems caps the problems found by checking rows against the
+// indicators, as tidy caps those it finds reading them.
+const (
+	importListed      = 50
+	importMaxProblems = 1000
+)
+
+// importConfig is what import needs, from its flags.
+type importConfig struct {
+	DB          string
+	Partnership string
+	File        string
+	Actor       string
+	DryRun      bool
+	MaxBytes    int64
+}
+
+func parseImport(args []string, stderr io.Writer) (importConfig, error) {
+	var c importConfig
+	fs := newFlags("import", importHelp, stderr)
+	fs.StringVar(&c.DB, "db", env("IMPACTBOARD_DB", defaultDB), "database: a SQLite file path or a postgres:// URL (env IMPACTBOARD_DB)")
+	fs.StringVar(&c.Partnership, "partnership", "", "slug of the partnership to import into (required)")
+	fs.BoolVar(&c.DryRun, "dry-run", false, "show what would change and every problem; write nothing")
+	fs.Int64Var(&c.MaxBytes, "max-bytes", tidy.DefaultMaxBytes, "largest file accepted, in bytes")
+	fs.StringVar(&c.Actor, "actor", "import", "who the audit log records as making the changes")
+	files, err := parseInterspersed(fs, args)
+	if err != nil {
+		return c, err
+	}
+	switch {
+	case c.Partnership == "":
+		return c, domain.Errorf(domain.EINVALID, "--partnership is required, e.g. --partnership anchorage-90-by-2020")
+	case len(files) != 1:
+		return c, domain.Errorf(domain.EINVALID, "import takes one file, got %d", len(files))
+	case c.MaxBytes <= 0:
+		return c, domain.Errorf(domain.EINVALID, "--max-bytes must be positive")
+	}
+	c.File = files[0]
+	return c, nil
+}
+
+// parseInterspersed allows flags after the file, as in
+// "import --partnership P FILE --dry-run".
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return positional, nil
+		}
+		positional = append(positional, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	c, err := parseImport(args, stderr)
+	if err != nil {
+		return err
+	}
+	src, err := openImportFile(c.File, c.MaxBytes)
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	db, err := store.Open(ctx, c.DB, store.Options{})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	bar := newProgressBar(stderr)
+	if c.DryRun {
+		return dryRunImport(ctx, db, c, src, stdout, bar)
+	}
+	return applyImport(ctx, db, c, src, stdout, stderr, bar)
+}
+
+// importFile is the file being imported, read twice when applied: once to
+// check it, once to write it.
+type importFile struct {
+	*os.File
+	name     string
+	size     int64
+	maxBytes int64
+}
+
+// openImportFile checks the size before reading a byte, so an oversized
+// file costs nothing.
+func openImportFile(path string, maxBytes int64) (*importFile, error) {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, domain.Errorf(domain.ENOTFOUND, "file %q not found", path)
+	} else if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	st, err := f.Stat()
+	if err == nil && st.IsDir() {
+		err = domain.Errorf(domain.EINVALID, "%s is a folder, not a file", path)
+	}
+	if err == nil {
+		if err = tidy.CheckSize(st.Size(), tidy.Options{MaxBytes: maxBytes}); err != nil {
+			err = domain.Errorf(domain.EINVALID, "%s: %s (--max-bytes raises the limit)", filepath.Base(path), domain.ErrorMessage(err))
+		}
+	}
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return &importFile{File: f, name: path, size: st.Size(), maxBytes: maxBytes}, nil
+}
+
+// parse reads the whole file, reporting progress to bar; total is the
+// row count of an earlier read (0 when unknown), for the percentage.
+func (s *importFile) parse(bar *progressBar, label string, total int, each func(tidy.Row) error) ([]tidy.Problem, error) {
+	bar.start(label, s.size, total)
+	defer bar.done()
+	opts := tidy.Options{MaxBytes: s.maxBytes, Progress: bar.update}
+	return tidy.Parse(s.name, s.File, s.size, opts, each)
+}
+
+func dryRunImport(ctx context.Context, db *store.DB, c importConfig, src *importFile, out io.Writer, bar *progressBar) error {
+	b, err := db.Bundle(ctx, c.Partnership)
+	if err != nil {
+		return err
+	}
+	planner := tidy.NewPlanner(b, importListed)
+	problems, err := src.parse(bar, "reading", 0, func(r tidy.Row) error {
+		planner.Add(r)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	plan := planner.Plan()
+	problems = tidy.SortProblems(problems, plan.Problems)
+	fmt.Fprintf(out, "Dry run: %s into %s; nothing was written.\n", c.File, c.Partnership)
+	fmt.Fprintf(out, "%d to add, %d to change, %d unchanged.\n", plan.NumAdded, plan.NumChanged, plan.Unchanged)
+	printChanges(out, plan)
+	return reportProblems(out, c.File, problems)
+}
+
+// printChanges lists changes before additions, which matter more, up to
+// importListed lines.
+func printChanges(out io.Writer, plan tidy.Plan) {
+	all := append(append([]tidy.Change{}, plan.Changed...), plan.Added...)
+	for _, ch := range all[:min(len(all), importListed)] {
+		fmt.Fprintf(out, "  row %d: %s\n", ch.Row, ch)
+	}
+	if more := plan.NumAdded + plan.NumChanged - importListed; more > 0 {
+		fmt.Fprintf(out, "  ... and %d more\n", more)
+	}
+}
+
+// reportProblems prints every problem and returns the error that makes the
+// command fail, or nil when there are none.
+func reportProblems(out io.Writer, file string, problems []tidy.Problem) error {
+	if len(problems) == 0 {
+		return nil
+	}
+	fmt.Fprintf(out, "Problems in %s:\n", file)
+	for _, p := range problems {
+		fmt.Fprintf(out, "  %s\n", p)
+	}
+	return domain.Errorf(domain.EINVALID, "%s has problems (listed above); nothing was imported", file)
+}
+
+func applyImport(ctx context.Context, db *store.DB, c importConfig, src *importFile, stdout, stderr io.Writer, bar *progressBar) error {
+	checked, err := checkImport(ctx, db, c, src, stderr, bar)
+	if err != nil {
+		return err
+	}
+	// The check's key map is garbage now; handing its pages back before the
+	// import builds its own keeps the peak (measured on a million rows) to
+	// one of them.
+	debug.FreeOSMemory()
+	res, err := db.ImportMeasurements(ctx, c.Partnership, func(yield func(domain.Measurement) error) error {
+		problems, err := src.parse(bar, "importing", checked.rows, func(r tidy.Row) error { return yield(r.M) })
+		if err == nil && len(problems) > 0 {
+			err = domain.Errorf(domain.ECONFLICT, "%s changed while it was imported (%s); nothing was imported", c.File, problems[0])
+		}
+		return err
+	}, c.Actor, store.ImportOptions{Keep: checked.absent})
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(stdout, "%s (%s): %d figures added, %d changed, %d unchanged\n",
+		c.Partnership, c.File, res.Added, res.Changed, res.Unchanged)
+	return err
+}
+
+// checked is what checking a file found out: its row count, for the
+// progress bar, and the fields it has no column for, which the import
+// keeps as stored.
+type checked struct {
+	rows   int
+	absent []string
+}
+
+// checkImport reads the whole file and checks every row against the
+// partnership's indicators, so that a problem on the last row stops the
+// import before anything is written.
+func checkImport(ctx context.Context, db *store.DB, c importConfig, src *importFile, stderr io.Writer, bar *progressBar) (checked, error) {
+	var out checked
+	inds, err := db.Indicators(ctx, c.Partnership)
+	if err != nil {
+		return out, err
+	}
+	checker := tidy.NewChecker(c.Partnership, inds)
+	var found []tidy.Problem
+	dropped := 0
+	problems, err := src.parse(bar, "checking", 0, func(r tidy.Row) error {
+		out.rows, out.absent = out.rows+1, r.Absent
+		for _, p := range checker.Check(r) {
+			if len(found) < importMaxProblems {
+				found = append(found, p)
+			} else {
+				dropped++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return out, err
+	}
+	if dropped > 0 {
+		found = append(found, tidy.Problem{Message: fmt.Sprintf("and %d more problems", dropped)})
+	}
+	return out, reportProblems(stderr, c.File, tidy.SortProblems(problems, found))
+}
+
+// progressBar draws "checking  412,000 rows  41% [#####-----]" on a
+// terminal, at most every 100 ms; elsewhere it stays silent, so logs and
+// pipes get only the result.
+type progressBar struct {
+	w      io.Writer
+	on     bool
+	label  string
+	size   int64
+	total  int
+	last   time.Time
+	drawn  bool
+	period time.Duration
+}
+
+func newProgressBar(w io.Writer) *progressBar {
+	return &progressBar{w: w, on: isTerminal(w), period: 100 * time.Millisecond}
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+func (p *progressBar) start(label string, size int64, total int) {
+	p.label, p.size, p.total, p.last = label, size, total, time.Time{}
+}
+
+// update is tidy's Progress callback: bytes is -1 for XLSX, where the
+// percentage comes from an earlier count of the rows, if any.
+func (p *progressBar) update(rows int, bytes int64) {
+	if !p.on || time.Since(p.last) < p.period {
+		return
+	}
+	p.last, p.drawn = time.Now(), true
+	pct := -1
+	switch {
+	case p.total > 0:
+		pct = min(100, rows*100/p.total)
+	case bytes >= 0 && p.size > 0:
+		pct = int(min(100, bytes*100/p.size))
+	}
+	line := fmt.Sprintf("\r%-9s %11s rows", p.label, groupThousands(rows))
+	if pct >= 0 {
+		line += fmt.Sprintf(" %3d%% [%-30s]", pct, strings.Repeat("#", pct*30/100))
+	}
+	fmt.Fprint(p.w, line)
+}
+
+// done clears the bar's line.
+func (p *progressBar) done() {
+	if p.drawn {
+		fmt.Fprint(p.w, "\r\033[K")
+		p.drawn = false
+	}
+}
+
+func groupThousands(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
