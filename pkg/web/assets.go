@@ -78,3 +78,14 @@ func (s *Server) static(c echo.Context) error {
 	}
 	return c.Blob(http.StatusOK, ct, b)
 }
+
+// StaticFS returns the files the pages use (app.css, charts.js, the
+// vendored ECharts), rooted at static/, for documents that must carry them
+// inline, such as self-contained snapshots.
+func StaticFS() fs.FS {
+	sub, err := fs.Sub(staticFiles, "static")
+	if err != nil {
+		panic(err) // "static" is embedded above; this cannot fail at run time
+	}
+	return sub
+}
