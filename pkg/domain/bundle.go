@@ -65,7 +65,9 @@ func (b *Bundle) references(partners, goals map[string]bool, inds map[string]Ind
 		ref(place, "steward", ind.Steward, "partner", partners[ind.Steward])
 		core, ok := inds[ind.Predicts]
 		ref(place, "predicts", ind.Predicts, "indicator", ok)
-		if ok && core.Kind != KindCore {
+		// An empty predicts is Indicator.Validate's to report; looking it up
+		// would match an indicator whose own slug is (wrongly) empty.
+		if ok && ind.Predicts != "" && core.Kind != KindCore {
 			errs = append(errs, FieldError{Place: place, Field: "predicts", Message: fmt.Sprintf("%q is not a core indicator", ind.Predicts)})
 		}
 	}
