@@ -12,9 +12,9 @@ import (
 	"github.com/impactboard/impactboard/pkg/domain"
 )
 
-// deletion is one Delete* transaction: the whole partnership as stored,
-// so that every reference to what goes can be checked and what goes can
-// be audited in full.
+// deletion is one Delete* (or SetContributions) transaction: the whole
+// partnership as stored, so that every reference to what goes can be
+// checked and what goes can be audited in full.
 type deletion struct {
 	tx    *gorm.DB
 	b     *domain.Bundle

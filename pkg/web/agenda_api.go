@@ -63,10 +63,10 @@ func needSlug(slug, place string) error {
 	return domain.Invalid("invalid "+place, []domain.FieldError{{Place: place, Field: "slug", Message: "is required"}})
 }
 
-// apiSaved saves b and answers with the entity as stored, which find
-// reads from the partnership reloaded after the save.
-func (s *Server) apiSaved(c echo.Context, b *domain.Bundle, create bool, find func(*domain.Bundle) (any, bool)) error {
-	if err := s.saveAgenda(c, b, nil); err != nil {
+// apiSaved saves b, changed from old, and answers with the entity as
+// stored, which find reads from the partnership reloaded after the save.
+func (s *Server) apiSaved(c echo.Context, old, b *domain.Bundle, create bool, find func(*domain.Bundle) (any, bool)) error {
+	if err := s.saveAgenda(c, old, b, nil); err != nil {
 		return err
 	}
 	saved, err := s.agendaBundle(c)
@@ -85,7 +85,8 @@ func (s *Server) apiSaved(c echo.Context, b *domain.Bundle, create bool, find fu
 }
 
 // apiPutPartner creates (POST) or replaces (PUT) a partner. A PUT without
-// "contributes" keeps the partner's contributions.
+// "contributes" keeps the partner's contributions; one with it withdraws
+// those it leaves out.
 func (s *Server) apiPutPartner(create bool) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		var p domain.Partner
@@ -101,17 +102,18 @@ func (s *Server) apiPutPartner(create bool) echo.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		b, err := s.agendaBundle(c)
+		old, err := s.agendaBundle(c)
 		if err != nil {
 			return err
 		}
-		if old, ok := findBySlug(b.Partners, p.Slug, partnerSlug); ok && !create && !present["contributes"] {
-			p.Contributes = old.Contributes
+		b := cloneAgenda(old)
+		if was, ok := findBySlug(b.Partners, p.Slug, partnerSlug); ok && !create && !present["contributes"] {
+			p.Contributes = was.Contributes
 		}
 		if err := putPartner(b, p, create); err != nil {
 			return err
 		}
-		return s.apiSaved(c, b, create, func(b *domain.Bundle) (any, bool) { return findBySlug(b.Partners, p.Slug, partnerSlug) })
+		return s.apiSaved(c, old, b, create, func(b *domain.Bundle) (any, bool) { return findBySlug(b.Partners, p.Slug, partnerSlug) })
 	}
 }
 
@@ -132,14 +134,15 @@ func (s *Server) apiPutGoal(create bool) echo.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		b, err := s.agendaBundle(c)
+		old, err := s.agendaBundle(c)
 		if err != nil {
 			return err
 		}
+		b := cloneAgenda(old)
 		if err := putGoal(b, g, create, present["position"]); err != nil {
 			return err
 		}
-		return s.apiSaved(c, b, create, func(b *domain.Bundle) (any, bool) { return findBySlug(b.Goals, g.Slug, goalSlug) })
+		return s.apiSaved(c, old, b, create, func(b *domain.Bundle) (any, bool) { return findBySlug(b.Goals, g.Slug, goalSlug) })
 	}
 }
 
@@ -159,14 +162,15 @@ func (s *Server) apiPutIndicator(create bool) echo.HandlerFunc {
 		if err != nil {
 			return err
 		}
-		b, err := s.agendaBundle(c)
+		old, err := s.agendaBundle(c)
 		if err != nil {
 			return err
 		}
+		b := cloneAgenda(old)
 		if err := putIndicator(b, ind, create, present["position"]); err != nil {
 			return err
 		}
-		return s.apiSaved(c, b, create, func(b *domain.Bundle) (any, bool) { return b.Indicator(ind.Slug) })
+		return s.apiSaved(c, old, b, create, func(b *domain.Bundle) (any, bool) { return b.Indicator(ind.Slug) })
 	}
 }
 
@@ -186,12 +190,13 @@ func (s *Server) apiPutSettings(c echo.Context) error {
 		return domain.Invalid("invalid partnership", []domain.FieldError{{Place: "partnership", Field: "suppression_threshold",
 			Message: "is required: figures whose denominator is below it are hidden from the public (10 is the usual rule)"}})
 	}
-	b, err := s.agendaBundle(c)
+	old, err := s.agendaBundle(c)
 	if err != nil {
 		return err
 	}
+	b := cloneAgenda(old)
 	b.Partnership = p
-	return s.apiSaved(c, b, false, func(b *domain.Bundle) (any, bool) { return b.Partnership, true })
+	return s.apiSaved(c, old, b, false, func(b *domain.Bundle) (any, bool) { return b.Partnership, true })
 }
 
 // apiDelete deletes a partner, goal or indicator; an indicator with

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -21,8 +20,10 @@ func (s *Server) agendaBundle(c echo.Context) (*domain.Bundle, error) {
 // stored figures invalid), together with the problems pre found while
 // reading a form. It then saves b without its figures: the save only adds
 // and updates, so figures left out stay as they are, and one entered
-// since b was read is not undone.
-func (s *Server) saveAgenda(c echo.Context, b *domain.Bundle, pre []domain.FieldError) error {
+// since b was read is not undone. Contributions that b's partners no
+// longer have compared with old, the partnership as read, are withdrawn
+// after the save, which never removes any.
+func (s *Server) saveAgenda(c echo.Context, old, b *domain.Bundle, pre []domain.FieldError) error {
 	var invalid *domain.Error
 	if err := b.Validate(); errors.As(err, &invalid) {
 		pre = append(pre, invalid.Fields...)
@@ -34,8 +35,28 @@ func (s *Server) saveAgenda(c echo.Context, b *domain.Bundle, pre []domain.Field
 	}
 	cp := *b
 	cp.Measurements, cp.Comparisons = nil, nil
-	_, err := s.store.SaveBundle(c.Request().Context(), &cp, actor(c))
-	return err
+	if _, err := s.store.SaveBundle(c.Request().Context(), &cp, actor(c)); err != nil {
+		return err
+	}
+	for _, p := range withdrawing(old, b) {
+		if err := s.store.SetContributions(c.Request().Context(), b.Partnership.Slug, p.Slug, p.Contributes, actor(c)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// withdrawing returns the partners of b that contribute to fewer
+// indicators than they did in old.
+func withdrawing(old, b *domain.Bundle) []domain.Partner {
+	var out []domain.Partner
+	for _, p := range b.Partners {
+		was, ok := findBySlug(old.Partners, p.Slug, partnerSlug)
+		if ok && slices.ContainsFunc(was.Contributes, func(s string) bool { return !slices.Contains(p.Contributes, s) }) {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // upsert puts item into list: appended when create (its slug must be
@@ -70,17 +91,8 @@ func findBySlug[T any](list []T, slug string, slugOf func(T) string) (T, bool) {
 	return list[i], true
 }
 
-// putPartner creates or replaces a partner. The store only ever adds
-// contributions, so a change that withdraws one is refused rather than
-// silently kept.
+// putPartner creates or replaces a partner, its contributions included.
 func putPartner(b *domain.Bundle, p domain.Partner, create bool) error {
-	if old, ok := findBySlug(b.Partners, p.Slug, partnerSlug); ok && !create {
-		gone := slices.DeleteFunc(slices.Clone(old.Contributes), func(s string) bool { return slices.Contains(p.Contributes, s) })
-		if len(gone) > 0 {
-			return domain.Invalid("invalid partner", []domain.FieldError{{Place: "partner " + p.Slug, Field: "contributes",
-				Message: fmt.Sprintf("withdrawing a contribution (%s) is not supported yet: keep it ticked", strings.Join(gone, ", "))}})
-		}
-	}
 	list, err := upsert(b.Partners, p, partnerSlug, create, "partner")
 	if err == nil {
 		b.Partners = list

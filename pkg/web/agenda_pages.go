@@ -106,7 +106,7 @@ func (s *Server) applyAgenda(c echo.Context, e agendaEdit, v url.Values) (string
 	if err != nil {
 		return "", withProblems(err, pre)
 	}
-	return name, s.saveAgenda(c, work, pre)
+	return name, s.saveAgenda(c, e.b, work, pre)
 }
 
 // cloneAgenda copies b deeply enough for apply to change it: the lists it

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -264,7 +265,8 @@ func TestAgendaAPI(t *testing.T) {
 		{"missing", "PUT", apiA + "/indicators/nope", strings.Replace(ind, `"api-ind"`, `"nope"`, 1), 404, "not_found"},
 		{"partner", "POST", apiA + "/partners", `{"slug":"api-partner","name":"API partner","sector":"business","contributes":["api-ind"]}`, 201, `"contributes":["api-ind"]`},
 		{"partner keeps", "PUT", apiA + "/partners/api-partner", `{"name":"API partner, renamed","sector":"business"}`, 200, `"contributes":["api-ind"]`},
-		{"withdraw", "PUT", apiA + "/partners/api-partner", `{"name":"API partner","sector":"business","contributes":[]}`, 400, "withdrawing"},
+		{"withdraw", "PUT", apiA + "/partners/api-partner", `{"name":"API partner","sector":"business","contributes":[]}`, 200, `"contributes":null`},
+		{"contribute again", "PUT", apiA + "/partners/api-partner", `{"name":"API partner","sector":"business","contributes":["api-ind"]}`, 200, `"contributes":["api-ind"]`},
 		{"goal in use", "DELETE", apiA + "/goals/api-goal", "", 409, "api-ind"},
 		{"partner gone", "DELETE", apiA + "/partners/api-partner", "", 204, ""},
 		{"indicator gone", "DELETE", apiA + "/indicators/api-ind", "", 204, ""},
@@ -293,8 +295,8 @@ func TestAgendaAPI(t *testing.T) {
 	a.get(pA, http.StatusNotFound) // unpublished: gone for the public
 }
 
-// TestAgendaPartnerForm: contributions are checkboxes; the store only
-// adds them, so unticking one is refused with a message, not ignored.
+// TestAgendaPartnerForm: contributions are checkboxes, and unticking one
+// withdraws it.
 func TestAgendaPartnerForm(t *testing.T) {
 	a := newApp(t)
 	ed, _ := a.signIn("editor@example.org", anchorage, domain.RoleEditor, "")
@@ -317,9 +319,15 @@ func TestAgendaPartnerForm(t *testing.T) {
 	}
 	v := agendaFormValues(ed.get(pA + "/partners/new-partner/edit").Body)
 	v["contributes"] = []string{"dropout-rate"}
-	r = ed.post(pA+"/partners/new-partner", v)
-	agendaWant(t, "withdraw", r, http.StatusUnprocessableEntity)
-	mustContain(t, "withdraw", r.Body, `id="f-contributes-error"`, "hs-graduation-5yr")
+	agendaWant(t, "withdraw", ed.post(pA+"/partners/new-partner", v), http.StatusSeeOther)
+	for _, p := range agendaBundle(t, a).Partners {
+		if p.Slug == "new-partner" && !slices.Equal(p.Contributes, []string{"dropout-rate"}) {
+			t.Errorf("after unticking one: contributes %q, want [dropout-rate]", p.Contributes)
+		}
+	}
+	if au := agendaAudit(t, a, "partner", "new-partner"); len(au) == 0 || !strings.Contains(au[0].Old, "hs-graduation-5yr") || strings.Contains(au[0].New, "hs-graduation-5yr") {
+		t.Errorf("audit = %+v, want the withdrawal first", au)
+	}
 
 	agendaWant(t, "reserved slug", ed.post(pA+"/goals", url.Values{"slug": {"new"}, "title": {"New"}}), http.StatusUnprocessableEntity)
 }
