@@ -15,12 +15,21 @@ import (
 // knows it exists but never sees it. Rows go out through encoding/csv's
 // small buffer as they are made.
 func CSV(w io.Writer, p *report.Partnership) error {
+	return writeCSV(w, p.Indicators)
+}
+
+// IndicatorCSV writes the figures of one indicator as CSV does.
+func IndicatorCSV(w io.Writer, ind *report.Indicator) error {
+	return writeCSV(w, []*report.Indicator{ind})
+}
+
+func writeCSV(w io.Writer, inds []*report.Indicator) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(Header); err != nil {
 		return fmt.Errorf("write csv: %w", err)
 	}
 	rec := make([]string, len(Header))
-	for _, ind := range p.Indicators {
+	for _, ind := range inds {
 		for _, f := range ind.Figures {
 			if err := cw.Write(csvRecord(rec, ind.Slug, f)); err != nil {
 				return fmt.Errorf("write csv: %w", err)

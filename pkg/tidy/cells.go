@@ -30,7 +30,8 @@ var (
 
 // text checks a cell's encoding, length and characters and returns it
 // trimmed. Formulas (cells starting with =, +, - or @) are kept as text:
-// import never evaluates them, and exports neutralise them.
+// import never evaluates them, and exports neutralise them (which
+// rowCells.restored undoes).
 func (p *parser) text(row int, col, s string) (string, bool) {
 	switch {
 	case !utf8.ValidString(s):

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/impactboard/impactboard/pkg/domain"
+	"github.com/impactboard/impactboard/pkg/export"
 )
 
 // Row is one valid figure read from a file. Line is its row as a
@@ -93,8 +94,8 @@ func (p *parser) convert(row int, cells []string) (Row, bool) {
 		p.ps.add(row, ColIndicator, "an indicator slug is required")
 	}
 	m := domain.Measurement{
-		Indicator: indicator, Dimension: c.text(ColDimension), Group: c.text(ColGroup),
-		Note: c.text(ColNote), Source: c.text(ColSource),
+		Indicator: indicator, Dimension: c.restored(ColDimension), Group: c.restored(ColGroup),
+		Note: c.restored(ColNote), Source: c.restored(ColSource),
 		Status: domain.MeasurementStatus(strings.ToLower(c.text(ColStatus))),
 	}
 	if s, ok := c.cell(ColYear); ok {
@@ -124,6 +125,13 @@ func (c rowCells) cell(col string) (string, bool) {
 func (c rowCells) text(col string) string {
 	s, _ := c.cell(col)
 	return s
+}
+
+// restored reads a free-text cell, undoing the apostrophe an export puts
+// before text a spreadsheet would take for a formula, so that exporting
+// and importing gives back "=SUM(A1)" or "-5 points" exactly.
+func (c rowCells) restored(col string) string {
+	return export.RestoreCell(c.text(col))
 }
 
 func (c rowCells) optional(col string) *float64 {
