@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/impactboard/impactboard/pkg/charts"
-	"github.com/impactboard/impactboard/pkg/progress"
 	"github.com/impactboard/impactboard/pkg/report"
 )
 
@@ -18,97 +17,25 @@ type chartBox struct {
 	Small  bool
 }
 
-func pts(ps []progress.Point) []charts.Point {
-	out := make([]charts.Point, len(ps))
-	for i, p := range ps {
-		out[i] = charts.Point{Year: p.Year, Value: p.Value}
-	}
-	return out
-}
-
-func cpt(p *progress.Point) *charts.Point {
-	if p == nil {
-		return nil
-	}
-	return &charts.Point{Year: p.Year, Value: p.Value}
-}
-
 func indicatorCSV(p *report.Partnership, r *report.Indicator) string {
 	return fmt.Sprintf("/p/%s/indicators/%s/data.csv", p.Slug, r.Slug)
 }
 
 func progressChart(p *report.Partnership, r *report.Indicator, id string) (chartBox, error) {
-	in := charts.Progress{
-		ID: id, Title: r.Name, Unit: report.UnitSuffix(r.Indicator), Decimals: r.Decimals,
-		Actual: pts(r.Series), Baseline: cpt(r.Result.Baseline), Target: cpt(r.Result.Target),
-		Glide: pts(r.Glide), Suppressed: suppressedYears(r),
-	}
-	if r.Target != nil {
-		in.TargetLabel = fmt.Sprintf("Target %s by %d", report.Value(r.Indicator, r.Target.Value), r.Target.Year)
-	}
-	if r.Result.Projection != nil {
-		in.Projection = pts(r.Result.Projection.Points)
-	}
-	for _, it := range r.Interim {
-		in.Interim = append(in.Interim, charts.Point{Year: it.Year, Value: it.Value})
-	}
-	for _, a := range r.Annotations {
-		in.Marks = append(in.Marks, charts.Mark{Year: a.Year, Text: a.Text, Break: a.Break})
-	}
-	in.Comparisons = comparisonLines(r)
-	opt, err := charts.ProgressOption(in)
+	opt, err := charts.ProgressOption(charts.ProgressOf(r, id))
 	if err != nil {
 		return chartBox{}, fmt.Errorf("progress chart %s: %w", r.Slug, err)
 	}
 	return chartBox{ID: id, Label: "Progress chart: " + r.Summary, Option: string(opt), CSV: indicatorCSV(p, r)}, nil
 }
 
-func suppressedYears(r *report.Indicator) []int {
-	var ys []int
-	for _, f := range r.Figures {
-		if f.AllGroups() && f.Suppressed {
-			ys = append(ys, f.Year)
-		}
-	}
-	return ys
-}
-
-// comparisonLines draws each wider geography's all-groups series.
-func comparisonLines(r *report.Indicator) []charts.Line {
-	var lines []charts.Line
-	index := map[string]int{}
-	for _, c := range r.Comparisons {
-		if c.Dimension != "" || c.Group != "" {
-			continue
-		}
-		i, ok := index[c.Geography]
-		if !ok {
-			i = len(lines)
-			index[c.Geography] = i
-			lines = append(lines, charts.Line{Name: c.Geography})
-		}
-		lines[i].Points = append(lines[i].Points, charts.Point{Year: c.Year, Value: c.Value})
-	}
-	return lines
-}
-
-// sparkChart is a card's small multiple. Without an all-groups series it
-// draws the groups of the leading dimension (e.g. each district), so every
-// indicator with figures shows its trend.
+// sparkChart is a card's small multiple (see charts.SparkOf).
 func sparkChart(p *report.Partnership, r *report.Indicator, id string) (chartBox, error) {
-	sp := charts.Spark{
-		ID: id, Title: r.Name, Unit: report.UnitSuffix(r.Indicator), Decimals: r.Decimals,
-		Actual: pts(r.Series), Target: cpt(r.Result.Target), Glide: pts(r.Glide),
-	}
 	label := "Small chart: " + r.Summary
 	if len(r.Series) == 0 && len(r.Dimensions) > 0 {
-		d := r.Dimensions[0]
-		for _, g := range d.Groups {
-			sp.Groups = append(sp.Groups, charts.Line{Name: g.Group, Points: pts(g.Points)})
-		}
-		label = fmt.Sprintf("Small chart of %s by %s, one line per group", r.Name, d.Name)
+		label = fmt.Sprintf("Small chart of %s by %s, one line per group", r.Name, r.Dimensions[0].Name)
 	}
-	opt, err := charts.SparkOption(sp)
+	opt, err := charts.SparkOption(charts.SparkOf(r, id))
 	if err != nil {
 		return chartBox{}, fmt.Errorf("small chart %s: %w", r.Slug, err)
 	}
@@ -128,13 +55,7 @@ type dimensionCharts struct {
 }
 
 func subgroupCharts(p *report.Partnership, r *report.Indicator, d report.Dimension, id string) (dimensionCharts, error) {
-	sub := charts.Subgroup{ID: id + "-lines", Title: r.Name + " by " + d.Name, Unit: report.UnitSuffix(r.Indicator), Decimals: r.Decimals}
-	for _, g := range d.Groups {
-		sub.Lines = append(sub.Lines, charts.Line{Name: g.Group, Points: pts(g.Points)})
-	}
-	if n := len(d.Years); n > 0 {
-		sub.LatestYear = d.Years[n-1]
-	}
+	sub := charts.SubgroupOf(r, d, id+"-lines")
 	out := dimensionCharts{Dim: d}
 	lines, err := charts.SubgroupOption(sub)
 	if err != nil {
@@ -156,12 +77,7 @@ func subgroupCharts(p *report.Partnership, r *report.Indicator, d report.Dimensi
 }
 
 func gapChart(p *report.Partnership, r *report.Indicator, d report.Dimension, id string) (chartBox, bool, error) {
-	g := charts.GapChart{ID: id, Title: "Gap to " + d.Gap.Reference, Unit: report.UnitSuffix(r.Indicator), Decimals: r.Decimals, Reference: d.Gap.Reference}
-	for _, gg := range d.Gap.Groups {
-		if len(gg.Gaps) > 0 {
-			g.Lines = append(g.Lines, charts.Line{Name: gg.Group, Points: pts(gg.Gaps)})
-		}
-	}
+	g := charts.GapOf(r, d, id)
 	if len(g.Lines) == 0 {
 		return chartBox{}, false, nil
 	}

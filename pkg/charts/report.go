@@ -1,0 +1,119 @@
+package charts
+
+import (
+	"fmt"
+
+	"github.com/impactboard/impactboard/pkg/progress"
+	"github.com/impactboard/impactboard/pkg/report"
+)
+
+// The functions below turn an indicator's report into chart inputs. Live
+// pages and snapshots both use them, so a snapshot draws exactly what the
+// page drew at that moment.
+
+// ProgressOf is the progress chart of an indicator.
+func ProgressOf(r *report.Indicator, id string) Progress {
+	in := Progress{
+		ID: id, Title: r.Name, Unit: report.UnitSuffix(r.Indicator), Decimals: r.Decimals,
+		Actual: points(r.Series), Baseline: point(r.Result.Baseline), Target: point(r.Result.Target),
+		Glide: points(r.Glide), Suppressed: suppressedYears(r),
+	}
+	if r.Target != nil {
+		in.TargetLabel = fmt.Sprintf("Target %s by %d", report.Value(r.Indicator, r.Target.Value), r.Target.Year)
+	}
+	if r.Result.Projection != nil {
+		in.Projection = points(r.Result.Projection.Points)
+	}
+	for _, it := range r.Interim {
+		in.Interim = append(in.Interim, Point{Year: it.Year, Value: it.Value})
+	}
+	for _, a := range r.Annotations {
+		in.Marks = append(in.Marks, Mark{Year: a.Year, Text: a.Text, Break: a.Break})
+	}
+	in.Comparisons = comparisonLines(r)
+	return in
+}
+
+// SparkOf is an indicator's small multiple. Without an all-groups series it
+// draws the groups of the leading dimension (e.g. each district), so every
+// indicator with figures shows its trend.
+func SparkOf(r *report.Indicator, id string) Spark {
+	sp := Spark{
+		ID: id, Title: r.Name, Unit: report.UnitSuffix(r.Indicator), Decimals: r.Decimals,
+		Actual: points(r.Series), Target: point(r.Result.Target), Glide: points(r.Glide),
+	}
+	if len(r.Series) == 0 && len(r.Dimensions) > 0 {
+		for _, g := range r.Dimensions[0].Groups {
+			sp.Groups = append(sp.Groups, Line{Name: g.Group, Points: points(g.Points)})
+		}
+	}
+	return sp
+}
+
+// SubgroupOf is an indicator split by the groups of one dimension.
+func SubgroupOf(r *report.Indicator, d report.Dimension, id string) Subgroup {
+	sub := Subgroup{ID: id, Title: r.Name + " by " + d.Name, Unit: report.UnitSuffix(r.Indicator), Decimals: r.Decimals}
+	for _, g := range d.Groups {
+		sub.Lines = append(sub.Lines, Line{Name: g.Group, Points: points(g.Points)})
+	}
+	if n := len(d.Years); n > 0 {
+		sub.LatestYear = d.Years[n-1]
+	}
+	return sub
+}
+
+// GapOf is the equity gap of a dimension's groups; it has no lines when no
+// group has a gap to draw.
+func GapOf(r *report.Indicator, d report.Dimension, id string) GapChart {
+	g := GapChart{ID: id, Title: "Gap to " + d.Gap.Reference, Unit: report.UnitSuffix(r.Indicator), Decimals: r.Decimals, Reference: d.Gap.Reference}
+	for _, gg := range d.Gap.Groups {
+		if len(gg.Gaps) > 0 {
+			g.Lines = append(g.Lines, Line{Name: gg.Group, Points: points(gg.Gaps)})
+		}
+	}
+	return g
+}
+
+func points(ps []progress.Point) []Point {
+	out := make([]Point, len(ps))
+	for i, p := range ps {
+		out[i] = Point{Year: p.Year, Value: p.Value}
+	}
+	return out
+}
+
+func point(p *progress.Point) *Point {
+	if p == nil {
+		return nil
+	}
+	return &Point{Year: p.Year, Value: p.Value}
+}
+
+func suppressedYears(r *report.Indicator) []int {
+	var ys []int
+	for _, f := range r.Figures {
+		if f.AllGroups() && f.Suppressed {
+			ys = append(ys, f.Year)
+		}
+	}
+	return ys
+}
+
+// comparisonLines draws each wider geography's all-groups series.
+func comparisonLines(r *report.Indicator) []Line {
+	var lines []Line
+	index := map[string]int{}
+	for _, c := range r.Comparisons {
+		if c.Dimension != "" || c.Group != "" {
+			continue
+		}
+		i, ok := index[c.Geography]
+		if !ok {
+			i = len(lines)
+			index[c.Geography] = i
+			lines = append(lines, Line{Name: c.Geography})
+		}
+		lines[i].Points = append(lines[i].Points, Point{Year: c.Year, Value: c.Value})
+	}
+	return lines
+}
