@@ -27,6 +27,8 @@ type serveConfig struct {
 	NoSample   bool
 	Dashboards string
 	LogFormat  string
+	// BehindProxy trusts X-Forwarded-For and X-Forwarded-Proto.
+	BehindProxy bool
 }
 
 func parseServe(args []string, stderr io.Writer) (serveConfig, error) {
@@ -39,6 +41,8 @@ func parseServe(args []string, stderr io.Writer) (serveConfig, error) {
 	fs.BoolVar(&c.NoSample, "no-sample", envBool("IMPACTBOARD_NO_SAMPLE", false), "do not load the sample partnerships into an empty database (env IMPACTBOARD_NO_SAMPLE)")
 	fs.StringVar(&c.Dashboards, "dashboards", env("IMPACTBOARD_DASHBOARDS", ""), "folder of dashboard definitions (default: the built-in dashboards/) (env IMPACTBOARD_DASHBOARDS)")
 	fs.StringVar(&c.LogFormat, "log-format", env("IMPACTBOARD_LOG_FORMAT", "text"), "log format: text or json (env IMPACTBOARD_LOG_FORMAT)")
+	fs.BoolVar(&c.BehindProxy, "behind-proxy", envBool("IMPACTBOARD_BEHIND_PROXY", false),
+		"trust the X-Forwarded-For and X-Forwarded-Proto headers of a reverse proxy that sets them (env IMPACTBOARD_BEHIND_PROXY)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -76,7 +80,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	srv, err := web.New(db, web.Config{Logger: log, Dashboards: dashboards, Version: version})
+	srv, err := web.New(db, web.Config{Logger: log, TrustProxy: cfg.BehindProxy, Dashboards: dashboards, Version: version})
 	if err != nil {
 		return err
 	}

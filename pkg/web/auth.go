@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"net/http"
 	"strings"
 	"time"
 
@@ -139,20 +138,9 @@ func audienceFor(c echo.Context, partnership string) report.Audience {
 }
 
 func (s *Server) setSessionCookie(c echo.Context, secret string) {
-	c.SetCookie(&http.Cookie{Name: sessionCookie, Value: secret, Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode,
-		Secure: s.isTLS(c), MaxAge: int(sessionTTL.Seconds())})
+	setCookie(c, sessionCookie, secret, int(sessionTTL.Seconds()))
 }
 
 func (s *Server) clearSessionCookie(c echo.Context) {
-	c.SetCookie(&http.Cookie{Name: sessionCookie, Value: "", Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode,
-		Secure: s.isTLS(c), MaxAge: -1})
-}
-
-// isTLS: behind a proxy that terminates TLS the scheme comes from
-// X-Forwarded-Proto, trusted only when the proxy is.
-func (s *Server) isTLS(c echo.Context) bool {
-	if c.Request().TLS != nil {
-		return true
-	}
-	return s.cfg.TrustProxy && c.Request().Header.Get(echo.HeaderXForwardedProto) == "https"
+	setCookie(c, sessionCookie, "", -1)
 }

@@ -64,8 +64,7 @@ func (s *Server) login(c echo.Context) error {
 	s.setSessionCookie(c, secret)
 	// A CSRF token known before sign-in (planted, or read on a shared
 	// computer) must not stay valid for the signed-in session.
-	c.SetCookie(&http.Cookie{Name: "ib_csrf", Value: "", Path: "/", HttpOnly: true, SameSite: http.SameSiteLaxMode,
-		Secure: s.isTLS(c), MaxAge: -1})
+	setCookie(c, csrfCookie, "", -1)
 	return c.Redirect(http.StatusSeeOther, page.Next)
 }
 

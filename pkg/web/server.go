@@ -101,6 +101,7 @@ func (s *Server) Routes() []string {
 
 func (s *Server) middleware() {
 	s.echo.Pre(middleware.RemoveTrailingSlashWithConfig(middleware.TrailingSlashConfig{RedirectCode: http.StatusMovedPermanently}))
+	s.echo.Use(s.markSecure)
 	s.echo.Use(middleware.RequestID())
 	s.echo.Use(middleware.RecoverWithConfig(middleware.RecoverConfig{DisableStackAll: true}))
 	s.echo.Use(s.requestLogger())
@@ -115,22 +116,7 @@ func (s *Server) middleware() {
 	s.echo.Use(middleware.GzipWithConfig(middleware.GzipConfig{MinLength: 1024}))
 	s.echo.Use(middleware.ContextTimeoutWithConfig(middleware.ContextTimeoutConfig{Timeout: 30 * time.Second}))
 	s.echo.Use(s.identify)
-	s.echo.Use(middleware.CSRFWithConfig(middleware.CSRFConfig{
-		// Look the token up in the form or a header, never only in the
-		// cookie: comparing the cookie with itself protects nothing.
-		TokenLookup:    "form:_csrf,header:X-CSRF-Token",
-		CookieName:     "ib_csrf",
-		CookiePath:     "/",
-		CookieHTTPOnly: true,
-		CookieSameSite: http.SameSiteLaxMode,
-		ContextKey:     csrfKey,
-		// A bearer token is not sent by browsers on their own, so API
-		// calls with one cannot be forged cross-site.
-		Skipper: func(c echo.Context) bool { return who(c).ViaToken },
-		ErrorHandler: func(err error, c echo.Context) error {
-			return domain.Errorf(domain.EFORBIDDEN, "the form expired or did not come from this site: reload the page and try again")
-		},
-	}))
+	s.echo.Use(s.csrf())
 }
 
 func (s *Server) requestLogger() echo.MiddlewareFunc {
