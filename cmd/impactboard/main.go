@@ -45,6 +45,7 @@ Commands:
   migrate   bring the database schema up to date
   import    add or update figures from a CSV or XLSX file (--dry-run shows what would change)
   export    write a partnership's data as CSV, XLSX or JSON (public unless --include-small-cells)
+  snapshot  create, list or export frozen, checksummed copies of a partnership's dashboards (html, csv, xlsx, json)
   user      add a user with a role (user add), change a password (user passwd), list members (user list)
   token     create, list or revoke a user's API tokens
   version   print the version
@@ -71,6 +72,8 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runExport(ctx, args[1:], stdout, stderr)
 	case "import":
 		return runImport(ctx, args[1:], stdout, stderr)
+	case "snapshot":
+		return runSnapshot(ctx, args[1:], stdout, stderr)
 	case "user":
 		return runUser(ctx, args[1:], stdout, stderr)
 	case "token":
