@@ -18,8 +18,9 @@ var openapiFiles embed.FS
 
 type openAPIDoc map[string]any
 
-// buildOpenAPI merges the paths and component schemas of every part into
-// base.json. A part that is not valid JSON stops the start.
+// buildOpenAPI merges the paths and components of every part into
+// base.json, which alone holds the document-wide fields (info, the
+// default security). A part that is not valid JSON stops the start.
 func buildOpenAPI() ([]byte, error) {
 	doc, err := readPart("openapi/base.json")
 	if err != nil {
@@ -38,8 +39,9 @@ func buildOpenAPI() ([]byte, error) {
 			return nil, err
 		}
 		mergePaths(doc, part)
-		merge(sub(doc, "components"), sub(part, "components"), "schemas")
-		merge(sub(doc, "components"), sub(part, "components"), "responses")
+		for _, key := range []string{"schemas", "responses", "parameters", "securitySchemes"} {
+			merge(sub(doc, "components"), sub(part, "components"), key)
+		}
 	}
 	return json.Marshal(doc)
 }
