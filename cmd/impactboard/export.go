@@ -43,8 +43,6 @@ type exportConfig struct {
 	SmallCells  bool
 }
 
-var exportFormats = map[string]bool{"csv": true, "xlsx": true, "json": true}
-
 func parseExport(args []string, stderr io.Writer) (exportConfig, error) {
 	var c exportConfig
 	fs := newFlags("export", exportHelp, stderr)
@@ -65,7 +63,7 @@ func parseExport(args []string, stderr io.Writer) (exportConfig, error) {
 	if !isSet(fs, "format") {
 		c.Format = formatOf(c.Output, c.Format)
 	}
-	if !exportFormats[c.Format] {
+	if export.Formats[c.Format] == "" {
 		return c, domain.Errorf(domain.EINVALID, "--format must be csv, xlsx or json, got %q", c.Format)
 	}
 	return c, nil
@@ -80,7 +78,7 @@ func isSet(fs *flag.FlagSet, name string) bool {
 // formatOf is the format named by the output file's extension, else def.
 func formatOf(output, def string) string {
 	ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(output)), ".")
-	if exportFormats[ext] {
+	if export.Formats[ext] != "" {
 		return ext
 	}
 	return def
@@ -106,7 +104,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	now := time.Now().UTC()
 	p := report.Build(b, aud, now.Year())
-	write := func(w io.Writer) error { return writeExport(w, c.Format, p, now) }
+	write := func(w io.Writer) error { return export.Write(w, c.Format, p, now) }
 	if c.Output == "-" {
 		return writeBuffered(stdout, write)
 	}
@@ -115,16 +113,6 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	_, err = fmt.Fprintf(stdout, "%s: %s export written to %s (%s)\n", c.Partnership, c.Format, c.Output, audienceNote(c.SmallCells))
 	return err
-}
-
-func writeExport(w io.Writer, format string, p *report.Partnership, now time.Time) error {
-	switch format {
-	case "xlsx":
-		return export.XLSX(w, p, now)
-	case "json":
-		return export.JSON(w, p, now)
-	}
-	return export.CSV(w, p)
 }
 
 // exportPerm keeps a file with small cells from other users of the machine.

@@ -9,13 +9,13 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"strings"
 	"time"
 
 	"github.com/impactboard/impactboard/pkg/domain"
 	"github.com/impactboard/impactboard/pkg/store"
 	"github.com/impactboard/impactboard/pkg/tidy"
+	"github.com/impactboard/impactboard/pkg/transfer"
 )
 
 const importHelp = `Usage: impactboard import --partnership SLUG [--db DSN] [--dry-run] [--max-bytes N] [--actor NAME] FILE
@@ -35,12 +35,7 @@ Without it, the whole file is checked first; any problem means nothing is writte
 otherwise every figure is written in one transaction.`
 
 // importListed caps the changes a dry run lists; the counts cover the rest.
-// importMaxProblems caps the problems found by checking rows against the
-// indicators, as tidy caps those it finds reading them.
-const (
-	importListed      = 50
-	importMaxProblems = 1000
-)
+const importListed = 50
 
 // importConfig is what import needs, from its flags.
 type importConfig struct {
@@ -148,34 +143,26 @@ func openImportFile(path string, maxBytes int64) (*importFile, error) {
 	return &importFile{File: f, name: path, size: st.Size(), maxBytes: maxBytes}, nil
 }
 
-// parse reads the whole file, reporting progress to bar; total is the
-// row count of an earlier read (0 when unknown), for the percentage.
-func (s *importFile) parse(bar *progressBar, label string, total int, each func(tidy.Row) error) ([]tidy.Problem, error) {
-	bar.start(label, s.size, total)
-	defer bar.done()
-	opts := tidy.Options{MaxBytes: s.maxBytes, Progress: bar.update}
-	return tidy.Parse(s.name, s.File, s.size, opts, each)
+// source reads the whole file for transfer, reporting each pass's
+// progress to bar.
+func (s *importFile) source(bar *progressBar) transfer.Source {
+	return func(pass string, total int, each func(tidy.Row) error) ([]tidy.Problem, error) {
+		bar.start(pass, s.size, total)
+		defer bar.done()
+		opts := tidy.Options{MaxBytes: s.maxBytes, Progress: bar.update}
+		return tidy.Parse(s.name, s.File, s.size, opts, each)
+	}
 }
 
 func dryRunImport(ctx context.Context, db *store.DB, c importConfig, src *importFile, out io.Writer, bar *progressBar) error {
-	b, err := db.Bundle(ctx, c.Partnership)
+	plan, err := transfer.DryRun(ctx, db, c.Partnership, src.source(bar), importListed)
 	if err != nil {
 		return err
 	}
-	planner := tidy.NewPlanner(b, importListed)
-	problems, err := src.parse(bar, "reading", 0, func(r tidy.Row) error {
-		planner.Add(r)
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	plan := planner.Plan()
-	problems = tidy.SortProblems(problems, plan.Problems)
 	fmt.Fprintf(out, "Dry run: %s into %s; nothing was written.\n", c.File, c.Partnership)
 	fmt.Fprintf(out, "%d to add, %d to change, %d unchanged.\n", plan.NumAdded, plan.NumChanged, plan.Unchanged)
 	printChanges(out, plan)
-	return reportProblems(out, c.File, problems)
+	return reportProblems(out, c.File, plan.Problems)
 }
 
 // printChanges lists changes before additions, which matter more, up to
@@ -204,67 +191,16 @@ func reportProblems(out io.Writer, file string, problems []tidy.Problem) error {
 }
 
 func applyImport(ctx context.Context, db *store.DB, c importConfig, src *importFile, stdout, stderr io.Writer, bar *progressBar) error {
-	checked, err := checkImport(ctx, db, c, src, stderr, bar)
+	res, problems, err := transfer.Apply(ctx, db, c.Partnership, c.Actor, src.source(bar))
 	if err != nil {
 		return err
 	}
-	// The check's key map is garbage now; handing its pages back before the
-	// import builds its own keeps the peak (measured on a million rows) to
-	// one of them.
-	debug.FreeOSMemory()
-	res, err := db.ImportMeasurements(ctx, c.Partnership, func(yield func(domain.Measurement) error) error {
-		problems, err := src.parse(bar, "importing", checked.rows, func(r tidy.Row) error { return yield(r.M) })
-		if err == nil && len(problems) > 0 {
-			err = domain.Errorf(domain.ECONFLICT, "%s changed while it was imported (%s); nothing was imported", c.File, problems[0])
-		}
-		return err
-	}, c.Actor, store.ImportOptions{Keep: checked.absent})
-	if err != nil {
-		return err
+	if len(problems) > 0 {
+		return reportProblems(stderr, c.File, problems)
 	}
 	_, err = fmt.Fprintf(stdout, "%s (%s): %d figures added, %d changed, %d unchanged\n",
 		c.Partnership, c.File, res.Added, res.Changed, res.Unchanged)
 	return err
-}
-
-// checked is what checking a file found out: its row count, for the
-// progress bar, and the fields it has no column for, which the import
-// keeps as stored.
-type checked struct {
-	rows   int
-	absent []string
-}
-
-// checkImport reads the whole file and checks every row against the
-// partnership's indicators, so that a problem on the last row stops the
-// import before anything is written.
-func checkImport(ctx context.Context, db *store.DB, c importConfig, src *importFile, stderr io.Writer, bar *progressBar) (checked, error) {
-	var out checked
-	inds, err := db.Indicators(ctx, c.Partnership)
-	if err != nil {
-		return out, err
-	}
-	checker := tidy.NewChecker(c.Partnership, inds)
-	var found []tidy.Problem
-	dropped := 0
-	problems, err := src.parse(bar, "checking", 0, func(r tidy.Row) error {
-		out.rows, out.absent = out.rows+1, r.Absent
-		for _, p := range checker.Check(r) {
-			if len(found) < importMaxProblems {
-				found = append(found, p)
-			} else {
-				dropped++
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return out, err
-	}
-	if dropped > 0 {
-		found = append(found, tidy.Problem{Message: fmt.Sprintf("and %d more problems", dropped)})
-	}
-	return out, reportProblems(stderr, c.File, tidy.SortProblems(problems, found))
 }
 
 // progressBar draws "checking  412,000 rows  41% [#####-----]" on a

@@ -36,13 +36,15 @@ const (
 	ActManageSettings  Action = "manage_settings" // partnership settings
 	ActManageUsers     Action = "manage_users"    // users, roles, password resets
 	ActCreateSnapshot  Action = "create_snapshot" // snapshots and exports with small cells
+	ActImportData      Action = "import_data"     // bulk import of figures from CSV or XLSX
 	ActManageOwnTokens Action = "manage_own_tokens"
 )
 
 var permissions = map[Role][]Action{
 	RoleAdmin: {ActViewPublished, ActViewPrivate, ActEnterData, ActApproveData, ActEditAgenda, ActManageSettings,
-		ActManageUsers, ActCreateSnapshot, ActManageOwnTokens},
-	RoleEditor:      {ActViewPublished, ActViewPrivate, ActEnterData, ActApproveData, ActEditAgenda, ActCreateSnapshot, ActManageOwnTokens},
+		ActManageUsers, ActCreateSnapshot, ActImportData, ActManageOwnTokens},
+	RoleEditor: {ActViewPublished, ActViewPrivate, ActEnterData, ActApproveData, ActEditAgenda, ActCreateSnapshot,
+		ActImportData, ActManageOwnTokens},
 	RoleContributor: {ActViewPublished, ActViewPrivate, ActEnterData, ActManageOwnTokens},
 	RoleViewer:      {ActViewPublished, ActViewPrivate, ActManageOwnTokens},
 	RoleBoard:       {ActViewPublished, ActViewPrivate, ActCreateSnapshot, ActManageOwnTokens},

@@ -72,6 +72,17 @@ func authzCases() []authzCase {
 			path: indAPI + "/measurements/return", body: `{"comment":"matrix","items":[]}`},
 		{route: "GET /api/v1/partnerships/:partnership/indicators/:indicator/history", act: private, path: indAPI + "/history"},
 
+		// Import and export (routes_transfer.go). The imports are refused
+		// (no file, an unknown upload, JSON), so the matrix changes nothing.
+		{route: "GET /p/:partnership/import", act: domain.ActImportData, path: pA + "/import"},
+		{route: "POST /p/:partnership/import", act: domain.ActImportData, path: pA + "/import", form: url.Values{}},
+		{route: "POST /p/:partnership/import/apply", act: domain.ActImportData, path: pA + "/import/apply", form: url.Values{"upload": {"matrix"}}},
+		{route: "POST /api/v1/partnerships/:partnership/imports", act: domain.ActImportData, path: apiA + "/imports?dry_run=true", body: `{}`},
+		{route: "GET /p/:partnership/export.csv", act: view, path: pA + "/export.csv"},
+		{route: "GET /p/:partnership/export.xlsx", act: view, path: pA + "/export.xlsx"},
+		{route: "GET /p/:partnership/export.json", act: view, path: pA + "/export.json"},
+		{route: "GET /api/v1/partnerships/:partnership/export", act: view, path: apiA + "/export?format=json"},
+
 		// Users and roles, own account and tokens (routes_admin.go).
 		{route: "GET /p/:partnership/admin/users", act: users, path: pA + "/admin/users"},
 		{route: "POST /p/:partnership/admin/users", act: users, path: pA + "/admin/users",

@@ -17,7 +17,7 @@ import (
 //go:embed templates
 var templateFiles embed.FS
 
-var pageNames = []string{"home", "overview", "indicator", "goal", "partner", "dashboard", "about", "error", "login", "data_grid", "data_review", "data_history", "admin_users", "account", "account_token", "agenda_form", "agenda_delete"}
+var pageNames = []string{"home", "overview", "indicator", "goal", "partner", "dashboard", "about", "error", "login", "data_grid", "data_review", "data_history", "admin_users", "account", "account_token", "agenda_form", "agenda_delete", "import", "import_preview"}
 
 // pages holds one template set per page: each page defines "content", so
 // sharing one set would let the last parsed page win for all of them.
@@ -37,6 +37,7 @@ type layout struct {
 	// CanEdit and CanManageSettings: the requester may edit the agenda, or
 	// the settings, of the :partnership of the path (to show "Edit" links).
 	CanEdit, CanManageSettings bool
+	CanImport                  bool // may import figures (to show "Import data")
 }
 
 // session fills the parts of the layout every page shares.
@@ -44,6 +45,7 @@ func (l *layout) session(p *principal, partnership, csrf, flash string) {
 	l.User, l.CSRF, l.Flash = p.User, csrf, flash
 	role := p.role(partnership)
 	l.CanEdit, l.CanManageSettings = domain.Can(role, domain.ActEditAgenda), domain.Can(role, domain.ActManageSettings)
+	l.CanImport = domain.Can(role, domain.ActImportData)
 	l.Roles = map[string]domain.Role{}
 	for _, m := range reachable(p) {
 		l.Roles[m.Partnership] = m.Role

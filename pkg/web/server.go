@@ -21,6 +21,7 @@ type Store interface {
 	Accounts
 	Figures
 	Agenda
+	Transfers
 }
 
 // Config holds the web layer's settings.
@@ -32,6 +33,12 @@ type Config struct {
 	Now        func() time.Time // nil = time.Now
 	Dashboards []*dashboard.Dashboard
 	Version    string
+	// MaxImportBytes is the largest import file accepted (default 50 MB).
+	MaxImportBytes int64
+	// UploadDir keeps import files between preview and confirmation
+	// (default: a folder in the system's temporary directory). Replicas
+	// behind one address need it on a shared volume.
+	UploadDir string
 }
 
 // Server is the HTTP face of impactboard.
@@ -112,7 +119,7 @@ func (s *Server) middleware() {
 		ReferrerPolicy:        "same-origin",
 		ContentSecurityPolicy: contentSecurityPolicy,
 	}))
-	s.echo.Use(middleware.BodyLimit("1M"))
+	s.echo.Use(s.bodyLimit())
 	s.echo.Use(middleware.GzipWithConfig(middleware.GzipConfig{MinLength: 1024}))
 	s.echo.Use(middleware.ContextTimeoutWithConfig(middleware.ContextTimeoutConfig{Timeout: 30 * time.Second}))
 	s.echo.Use(s.identify)
@@ -176,6 +183,7 @@ func (s *Server) routeTable() []route {
 	}
 	routes = append(routes, s.agendaRoutes()...)
 	routes = append(routes, s.dataRoutes()...)
+	routes = append(routes, s.transferRoutes()...)
 	return append(routes, s.adminRoutes()...)
 }
 

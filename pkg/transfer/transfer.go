@@ -1,0 +1,122 @@
+// Package transfer runs imports of tidy CSV and XLSX files into a
+// partnership's figures: the dry run and the all-or-nothing apply that the
+// command line, the pages and the API share, so the three surfaces give the
+// same answers. Reading the file is the caller's (with a progress bar, or
+// from an upload); transfer decides what a pass does with the rows.
+package transfer
+
+import (
+	"context"
+	"fmt"
+	"runtime/debug"
+
+	"github.com/impactboard/impactboard/pkg/domain"
+	"github.com/impactboard/impactboard/pkg/store"
+	"github.com/impactboard/impactboard/pkg/tidy"
+)
+
+// MaxProblems caps the problems found by checking rows against the
+// indicators, as tidy caps those it finds reading them.
+const MaxProblems = 1000
+
+// Store is the part of the store an import needs. *store.DB implements it.
+type Store interface {
+	Bundle(ctx context.Context, slug string) (*domain.Bundle, error)
+	Indicators(ctx context.Context, partnership string) ([]domain.Indicator, error)
+	ImportMeasurements(ctx context.Context, partnership string, rows func(yield func(domain.Measurement) error) error,
+		actor string, opts ...store.ImportOptions) (store.SaveResult, error)
+}
+
+// Source reads the import file from its start each time it is called, as
+// tidy.Parse does. pass names the reading ("reading", "checking",
+// "importing") and total is the row count of an earlier pass (0 when
+// unknown), for a progress display.
+type Source func(pass string, total int, each func(tidy.Row) error) ([]tidy.Problem, error)
+
+// DryRun works out what importing src into partnership would do, writing
+// nothing. The plan lists at most list added and list changed figures (all
+// when list < 0) and every problem, of reading and of checking, in row
+// order.
+func DryRun(ctx context.Context, st Store, partnership string, src Source, list int) (tidy.Plan, error) {
+	b, err := st.Bundle(ctx, partnership)
+	if err != nil {
+		return tidy.Plan{}, err
+	}
+	planner := tidy.NewPlanner(b, list)
+	problems, err := src("reading", 0, func(r tidy.Row) error {
+		planner.Add(r)
+		return nil
+	})
+	if err != nil {
+		return tidy.Plan{}, err
+	}
+	plan := planner.Plan()
+	plan.Problems = tidy.SortProblems(problems, plan.Problems)
+	return plan, nil
+}
+
+// Apply imports src into partnership as actor: the whole file is checked
+// first, so that a problem on its last row stops the import before
+// anything is written; then every figure is written in one transaction.
+// Problems are returned, with nothing written, as a list rather than an
+// error, for the caller to show them all.
+func Apply(ctx context.Context, st Store, partnership, actor string, src Source) (store.SaveResult, []tidy.Problem, error) {
+	c, err := check(ctx, st, partnership, src)
+	if err != nil || len(c.problems) > 0 {
+		return store.SaveResult{}, c.problems, err
+	}
+	// The check's key map is garbage now; handing its pages back before the
+	// import builds its own keeps the peak (measured on a million rows) to
+	// one of them.
+	debug.FreeOSMemory()
+	res, err := st.ImportMeasurements(ctx, partnership, func(yield func(domain.Measurement) error) error {
+		problems, err := src("importing", c.rows, func(r tidy.Row) error { return yield(r.M) })
+		if err == nil && len(problems) > 0 {
+			err = domain.Errorf(domain.ECONFLICT, "the file changed while it was imported (%s); nothing was imported", problems[0])
+		}
+		return err
+	}, actor, store.ImportOptions{Keep: c.absent})
+	return res, nil, err
+}
+
+// checked is what checking a file found out: its row count, for progress,
+// the fields it has no column for, which the import keeps as stored, and
+// its problems.
+type checked struct {
+	rows     int
+	absent   []string
+	problems []tidy.Problem
+}
+
+// check reads the whole file and checks every row against the
+// partnership's indicators. Unlike DryRun it holds no stored figures, so a
+// large file is checked in little memory.
+func check(ctx context.Context, st Store, partnership string, src Source) (checked, error) {
+	var out checked
+	inds, err := st.Indicators(ctx, partnership)
+	if err != nil {
+		return out, err
+	}
+	checker := tidy.NewChecker(partnership, inds)
+	var found []tidy.Problem
+	dropped := 0
+	problems, err := src("checking", 0, func(r tidy.Row) error {
+		out.rows, out.absent = out.rows+1, r.Absent
+		for _, p := range checker.Check(r) {
+			if len(found) < MaxProblems {
+				found = append(found, p)
+			} else {
+				dropped++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return out, err
+	}
+	if dropped > 0 {
+		found = append(found, tidy.Problem{Message: fmt.Sprintf("and %d more problems", dropped)})
+	}
+	out.problems = tidy.SortProblems(problems, found)
+	return out, nil
+}

@@ -1,0 +1,137 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/impactboard/impactboard/pkg/domain"
+	"github.com/impactboard/impactboard/pkg/tidy"
+	"github.com/impactboard/impactboard/pkg/transfer"
+)
+
+// apiImportListed caps the added and the changed figures a dry run lists.
+const apiImportListed = 1000
+
+// apiImportResult is the body of every import answer. Changes are listed
+// by dry runs only: changed figures first, then added ones.
+type apiImportResult struct {
+	Error     *apiErrorBody     `json:"error,omitempty"`
+	DryRun    bool              `json:"dry_run"`
+	Added     int               `json:"added"`
+	Changed   int               `json:"changed"`
+	Unchanged int               `json:"unchanged"`
+	Errors    []tidy.Problem    `json:"errors"`
+	Changes   []apiImportChange `json:"changes,omitempty"`
+	Truncated bool              `json:"changes_truncated,omitempty"`
+}
+
+type apiErrorBody struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+type apiImportChange struct {
+	Row       int             `json:"row"`
+	Kind      string          `json:"kind"` // "added" or "changed"
+	Indicator string          `json:"indicator"`
+	Year      int             `json:"year"`
+	Dimension string          `json:"dimension"`
+	Group     string          `json:"group"`
+	Old       *apiImportValue `json:"old"`
+	New       apiImportValue  `json:"new"`
+}
+
+type apiImportValue struct {
+	Value       float64                  `json:"value"`
+	Numerator   *float64                 `json:"numerator"`
+	Denominator *float64                 `json:"denominator"`
+	Note        string                   `json:"note"`
+	Source      string                   `json:"source"`
+	Status      domain.MeasurementStatus `json:"status"`
+}
+
+// apiImport dry-runs or applies a file sent as the body or the multipart
+// field "file". Applying a file with any problem writes nothing and
+// answers 422 with every problem.
+func (s *Server) apiImport(c echo.Context) error {
+	p, err := s.partnership(c)
+	if err != nil {
+		return err
+	}
+	dry, err := dryRunParam(c.QueryParam("dry_run"))
+	if err != nil {
+		return err
+	}
+	u, f, err := s.receive(c, p.Slug, false)
+	var tl *tooLargeError
+	if errors.As(err, &tl) {
+		return s.tooLargeResponse(c, err)
+	} else if err != nil {
+		return err
+	}
+	defer s.uploads().remove(u.ID)
+	defer f.Close()
+	if dry {
+		plan, err := s.importDryRun(c, u, f, apiImportListed)
+		if err != nil {
+			return err
+		}
+		return c.JSON(http.StatusOK, dryRunResult(plan))
+	}
+	res, problems, err := transfer.Apply(c.Request().Context(), s.store, p.Slug, who(c).User.Email, s.source(u, f))
+	if problems, err = asProblems(problems, err); err != nil {
+		return err
+	}
+	out := apiImportResult{Added: res.Added, Changed: res.Changed, Unchanged: res.Unchanged, Errors: problems}
+	if len(problems) > 0 {
+		out.Error = &apiErrorBody{Code: domain.EINVALID, Message: fmt.Sprintf("the file has %d problem(s); nothing was imported", len(problems))}
+		return c.JSON(http.StatusUnprocessableEntity, out)
+	}
+	out.Errors = []tidy.Problem{}
+	return c.JSON(http.StatusOK, out)
+}
+
+// dryRunParam reads ?dry_run; without it the file is applied, as the
+// command line does without --dry-run.
+func dryRunParam(s string) (bool, error) {
+	if s == "" {
+		return false, nil
+	}
+	b, err := strconv.ParseBool(s)
+	if err != nil {
+		return false, domain.Errorf(domain.EINVALID, "dry_run must be true or false, got %q", s)
+	}
+	return b, nil
+}
+
+func dryRunResult(plan tidy.Plan) apiImportResult {
+	out := apiImportResult{DryRun: true, Added: plan.NumAdded, Changed: plan.NumChanged, Unchanged: plan.Unchanged,
+		Errors: plan.Problems, Changes: []apiImportChange{}}
+	if out.Errors == nil {
+		out.Errors = []tidy.Problem{}
+	}
+	for _, ch := range append(append([]tidy.Change{}, plan.Changed...), plan.Added...) {
+		out.Changes = append(out.Changes, apiChange(ch))
+	}
+	out.Truncated = len(out.Changes) < plan.NumAdded+plan.NumChanged
+	return out
+}
+
+func apiChange(ch tidy.Change) apiImportChange {
+	m := ch.New
+	out := apiImportChange{Row: ch.Row, Kind: "added", Indicator: m.Indicator, Year: m.Year, Dimension: m.Dimension, Group: m.Group,
+		New: apiValue(m)}
+	if ch.Old != nil {
+		old := apiValue(*ch.Old)
+		out.Kind, out.Old = "changed", &old
+	}
+	return out
+}
+
+func apiValue(m domain.Measurement) apiImportValue {
+	return apiImportValue{Value: m.Value, Numerator: m.Numerator, Denominator: m.Denominator, Note: m.Note, Source: m.Source, Status: m.Status}
+}

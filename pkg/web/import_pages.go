@@ -1,0 +1,148 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/impactboard/impactboard/pkg/report"
+	"github.com/impactboard/impactboard/pkg/tidy"
+	"github.com/impactboard/impactboard/pkg/transfer"
+)
+
+// importListed caps the added and the changed figures a preview lists; the
+// counts cover the rest.
+const importListed = 200
+
+type importFormPage struct {
+	layout
+	P       *report.Partnership
+	Error   string
+	MaxSize string
+}
+
+// importPreviewPage shows what an import would do. Upload is the kept
+// file's id, set only when there is something to apply and no problem.
+type importPreviewPage struct {
+	layout
+	P            *report.Partnership
+	File, Upload string
+	Plan         tidy.Plan
+	Tables       []changeTable // figures to change, then to add
+	Stale        bool          // the data changed since the preview, which no longer applies
+}
+
+// changeTable lists figures to change (Changed) or to add; More counts
+// those left out of the list.
+type changeTable struct {
+	Caption, Verb string
+	Changed       bool
+	Rows          []changeRow
+	More          int
+}
+
+func (s *Server) importLayout(p *report.Partnership, title string) layout {
+	return layout{Title: title, Crumbs: []crumb{{"Partnerships", "/"}, {p.Name, "/p/" + p.Slug}}}
+}
+
+func (s *Server) importForm(c echo.Context) error {
+	p, err := s.partnership(c)
+	if err != nil {
+		return err
+	}
+	return s.renderImportForm(c, p, http.StatusOK, "")
+}
+
+func (s *Server) renderImportForm(c echo.Context, p *report.Partnership, status int, msg string) error {
+	return s.render(c, status, "import", &importFormPage{layout: s.importLayout(p, "Import data"), P: p, Error: msg,
+		MaxSize: tidy.FormatBytes(s.maxImportBytes())})
+}
+
+// importPreview keeps the uploaded file and shows the dry run; nothing is
+// written until the preview is confirmed.
+func (s *Server) importPreview(c echo.Context) error {
+	p, err := s.partnership(c)
+	if err != nil {
+		return err
+	}
+	u, f, err := s.receive(c, p.Slug, true)
+	if err != nil {
+		return s.importRefused(c, p, err)
+	}
+	defer f.Close()
+	plan, err := s.importDryRun(c, u, f, importListed)
+	if err != nil {
+		return err
+	}
+	page := newPreview(s.importLayout(p, "Import preview"), p, u, plan)
+	if page.Upload == "" {
+		s.uploads().remove(u.ID)
+	}
+	return s.render(c, previewStatus(plan), "import_preview", page)
+}
+
+// importApply imports the file kept at the preview, all or nothing.
+func (s *Server) importApply(c echo.Context) error {
+	p, err := s.partnership(c)
+	if err != nil {
+		return err
+	}
+	u, f, err := s.uploads().open(c.FormValue("upload"), who(c).User.ID, p.Slug)
+	if err != nil {
+		return s.importRefused(c, p, err)
+	}
+	defer f.Close()
+	res, problems, err := transfer.Apply(c.Request().Context(), s.store, p.Slug, who(c).User.Email, s.source(u, f))
+	if problems, err = asProblems(problems, err); err != nil {
+		return err
+	}
+	if len(problems) > 0 { // the stored data changed since the preview
+		plan, err := s.importDryRun(c, u, f, importListed)
+		if err != nil {
+			return err
+		}
+		s.uploads().remove(u.ID)
+		page := newPreview(s.importLayout(p, "Import preview"), p, u, plan)
+		page.Upload, page.Stale = "", true
+		return s.render(c, http.StatusUnprocessableEntity, "import_preview", page)
+	}
+	s.uploads().remove(u.ID)
+	msg := fmt.Sprintf("Imported %s: %d figures added, %d changed, %d unchanged.", u.Name, res.Added, res.Changed, res.Unchanged)
+	if res.Added+res.Changed == 0 {
+		msg = fmt.Sprintf("Nothing to change: every figure in %s is already stored.", u.Name)
+	}
+	flash(c, msg)
+	return c.Redirect(http.StatusSeeOther, "/p/"+p.Slug)
+}
+
+// importRefused shows the form again with why the file was not taken.
+func (s *Server) importRefused(c echo.Context, p *report.Partnership, err error) error {
+	var tl *tooLargeError
+	if errors.As(err, &tl) {
+		return s.renderImportForm(c, p, http.StatusRequestEntityTooLarge, tl.msg)
+	}
+	if msg, ok := refusal(err); ok {
+		return s.renderImportForm(c, p, http.StatusUnprocessableEntity, msg)
+	}
+	return err
+}
+
+func newPreview(l layout, p *report.Partnership, u upload, plan tidy.Plan) *importPreviewPage {
+	page := &importPreviewPage{layout: l, P: p, File: u.Name, Plan: plan, Tables: []changeTable{
+		{Caption: "Figures to change", Verb: "to change", Changed: true, Rows: changeRows(plan.Changed), More: plan.NumChanged - len(plan.Changed)},
+		{Caption: "Figures to add", Verb: "to add", Rows: changeRows(plan.Added), More: plan.NumAdded - len(plan.Added)},
+	}}
+	if len(plan.Problems) == 0 && plan.NumAdded+plan.NumChanged > 0 {
+		page.Upload = u.ID
+	}
+	return page
+}
+
+func previewStatus(plan tidy.Plan) int {
+	if len(plan.Problems) > 0 {
+		return http.StatusUnprocessableEntity
+	}
+	return http.StatusOK
+}
