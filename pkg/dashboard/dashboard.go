@@ -97,3 +97,18 @@ func Find(ds []*Dashboard, partnership, slug string) (*Dashboard, bool) {
 	}
 	return ds[i], true
 }
+
+// FilesShowing returns the files of the partnership's dashboards with a
+// panel of the indicator, sorted. Start-up refuses a dashboard whose
+// indicator is gone, so these files stand in the way of deleting it.
+func FilesShowing(ds []*Dashboard, partnership, indicator string) []string {
+	var files []string
+	for _, d := range ds {
+		shows := slices.ContainsFunc(d.Panels, func(p Panel) bool { return p.Indicator == indicator })
+		if d.Partnership == partnership && shows {
+			files = append(files, d.File)
+		}
+	}
+	slices.Sort(files)
+	return files
+}

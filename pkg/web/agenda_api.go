@@ -210,8 +210,7 @@ func (s *Server) apiDelete(k *agendaKind) echo.HandlerFunc {
 				return domain.Errorf(domain.EINVALID, "with_data must be true or false, not %q", q)
 			}
 		}
-		err := k.remove(c.Request().Context(), s.store, c.Param("partnership"), c.Param(k.param), actor(c), withData)
-		if err != nil {
+		if err := s.remove(c, k, c.Param("partnership"), c.Param(k.param), withData); err != nil {
 			return err
 		}
 		return c.NoContent(http.StatusNoContent)

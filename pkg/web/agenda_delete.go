@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/impactboard/impactboard/pkg/dashboard"
 	"github.com/impactboard/impactboard/pkg/domain"
 )
 
@@ -64,7 +66,7 @@ func (s *Server) agendaDelete(k *agendaKind) echo.HandlerFunc {
 			page.Problem = fmt.Sprintf("it now has %d figures, not %s as when the page was shown: check and confirm again.", page.Figures, seen)
 			return s.render(c, http.StatusConflict, "agenda_delete", page)
 		}
-		err = k.remove(c.Request().Context(), s.store, e.b.Partnership.Slug, e.slug, actor(c), withData)
+		err = s.remove(c, k, e.b.Partnership.Slug, e.slug, withData)
 		if domain.ErrorCode(err) == domain.ECONFLICT {
 			page.Problem = domain.ErrorMessage(err)
 			return s.render(c, http.StatusConflict, "agenda_delete", page)
@@ -78,4 +80,16 @@ func (s *Server) agendaDelete(k *agendaKind) echo.HandlerFunc {
 		flash(c, msg)
 		return c.Redirect(http.StatusSeeOther, "/p/"+e.b.Partnership.Slug)
 	}
+}
+
+// remove deletes an entity, refusing an indicator that a loaded dashboard
+// shows: that dashboard's file would stop the next start.
+func (s *Server) remove(c echo.Context, k *agendaKind, partnership, slug string, withData bool) error {
+	if k == indicatorKind {
+		if files := dashboard.FilesShowing(s.cfg.Dashboards, partnership, slug); len(files) > 0 {
+			return domain.Errorf(domain.ECONFLICT, "cannot delete indicator %q: the dashboard file(s) %s show it (take it out of them and restart first)",
+				slug, strings.Join(files, ", "))
+		}
+	}
+	return k.remove(c.Request().Context(), s.store, partnership, slug, actor(c), withData)
 }

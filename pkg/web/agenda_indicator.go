@@ -14,7 +14,7 @@ var indicatorKind = &agendaKind{
 	remove: func(ctx context.Context, st Agenda, partnership, slug, actor string, withData bool) error {
 		return st.DeleteIndicator(ctx, partnership, slug, actor, withData)
 	},
-	deleteNote: "Partners' commitments to it go with it. An indicator that a contributing indicator predicts cannot be deleted until that changes.",
+	deleteNote: "Partners' commitments to it go with it. An indicator that a contributing indicator predicts, or that a dashboard file shows, cannot be deleted until that changes.",
 }
 
 // indicatorBlank starts a new indicator as core, measured linearly, under

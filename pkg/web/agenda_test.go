@@ -184,7 +184,15 @@ func TestAgendaDeletes(t *testing.T) {
 	agendaWant(t, "delete backbone", r, http.StatusConflict)
 	mustContain(t, "backbone conflict", r.Body, "backbone")
 
-	const slug = "dropout-rate"
+	// dropout-rate has figures and board-summary.yaml shows it.
+	r = ed.post(pA+"/indicators/dropout-rate/delete", url.Values{"with_data": {"on"}, "figures": {"3"}})
+	agendaWant(t, "delete an indicator a dashboard shows", r, http.StatusConflict)
+	mustContain(t, "dashboard conflict", r.Body, "cannot delete indicator", "anchorage-90-by-2020/board-summary.yaml")
+	if _, ok := agendaBundle(t, a).Indicator("dropout-rate"); !ok {
+		t.Fatal("an indicator a dashboard shows was deleted")
+	}
+
+	const slug = "hs-graduation-5yr" // in no dashboard
 	b := agendaBundle(t, a)
 	figures, measurements := 0, 0
 	for _, m := range b.Measurements {
@@ -271,7 +279,8 @@ func TestAgendaAPI(t *testing.T) {
 		{"partner gone", "DELETE", apiA + "/partners/api-partner", "", 204, ""},
 		{"indicator gone", "DELETE", apiA + "/indicators/api-ind", "", 204, ""},
 		{"goal gone", "DELETE", apiA + "/goals/api-goal", "", 204, ""},
-		{"figures", "DELETE", apiA + "/indicators/dropout-rate", "", 409, "confirm to delete them too"},
+		{"figures", "DELETE", apiA + "/indicators/hs-graduation-5yr", "", 409, "confirm to delete them too"},
+		{"in a dashboard", "DELETE", apiA + "/indicators/dropout-rate?with_data=true", "", 409, `dashboard file(s) anchorage-90-by-2020/board-summary.yaml show it`},
 		{"bad with_data", "DELETE", apiA + "/indicators/hs-graduation-4yr?with_data=maybe", "", 400, "with_data"},
 		{"settings by editor", "PUT", apiA, `{"name":"x","suppression_threshold":10}`, 403, "forbidden"},
 	} {
