@@ -1,11 +1,7 @@
 package web
 
 import (
-	"bytes"
-	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"strconv"
 
@@ -13,33 +9,6 @@ import (
 
 	"github.com/impactboard/impactboard/pkg/domain"
 )
-
-// decodeAgendaJSON reads one JSON object into v strictly (an unknown
-// field or anything after the object is an error) and tells which keys
-// it had, for the few fields whose absence means "keep what is stored".
-func decodeAgendaJSON(c echo.Context, v any, what string) (map[string]bool, error) {
-	body, err := io.ReadAll(c.Request().Body)
-	if err != nil {
-		return nil, err // too large: the body limit's own error
-	}
-	dec := json.NewDecoder(bytes.NewReader(body))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return nil, domain.Errorf(domain.EINVALID, "the request body is not a valid %s: %v", what, err)
-	}
-	if err := dec.Decode(&struct{}{}); !errors.Is(err, io.EOF) {
-		return nil, domain.Errorf(domain.EINVALID, "the request body holds more than one JSON value")
-	}
-	var keys map[string]json.RawMessage
-	if err := json.Unmarshal(body, &keys); err != nil {
-		return nil, domain.Errorf(domain.EINVALID, "the request body must be a JSON object")
-	}
-	present := make(map[string]bool, len(keys))
-	for k := range keys {
-		present[k] = true
-	}
-	return present, nil
-}
 
 // sameSlug takes the slug from the path when the body has none, and
 // refuses a body that names another one.
@@ -90,7 +59,7 @@ func (s *Server) apiSaved(c echo.Context, old, b *domain.Bundle, create bool, fi
 func (s *Server) apiPutPartner(create bool) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		var p domain.Partner
-		present, err := decodeAgendaJSON(c, &p, "partner")
+		present, err := decodeJSON(c, &p, "partner")
 		if err != nil {
 			return err
 		}
@@ -122,7 +91,7 @@ func (s *Server) apiPutPartner(create bool) echo.HandlerFunc {
 func (s *Server) apiPutGoal(create bool) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		var g domain.Goal
-		present, err := decodeAgendaJSON(c, &g, "goal")
+		present, err := decodeJSON(c, &g, "goal")
 		if err != nil {
 			return err
 		}
@@ -150,7 +119,7 @@ func (s *Server) apiPutGoal(create bool) echo.HandlerFunc {
 func (s *Server) apiPutIndicator(create bool) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		var ind domain.Indicator
-		present, err := decodeAgendaJSON(c, &ind, "indicator")
+		present, err := decodeJSON(c, &ind, "indicator")
 		if err != nil {
 			return err
 		}
@@ -179,7 +148,7 @@ func (s *Server) apiPutIndicator(create bool) echo.HandlerFunc {
 // small cell to the public.
 func (s *Server) apiPutSettings(c echo.Context) error {
 	var p domain.Partnership
-	present, err := decodeAgendaJSON(c, &p, "partnership")
+	present, err := decodeJSON(c, &p, "partnership")
 	if err != nil {
 		return err
 	}

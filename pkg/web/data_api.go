@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"strings"
 
@@ -60,19 +59,6 @@ type apiFigureStatusRequest struct {
 	Items   []store.MeasurementKey `json:"items"`
 }
 
-// decodeDataJSON reads exactly one JSON value with only known fields.
-func decodeDataJSON(c echo.Context, v any) error {
-	dec := json.NewDecoder(c.Request().Body)
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return domain.Errorf(domain.EINVALID, "the request body is not the expected JSON: %v", err)
-	}
-	if err := dec.Decode(&struct{}{}); !errors.Is(err, io.EOF) {
-		return domain.Errorf(domain.EINVALID, "the request body holds more than one JSON value")
-	}
-	return nil
-}
-
 // item reads one posted figure; place is "item N", counting from 1.
 func (f apiFigureIn) item(place string) entryItem {
 	it := entryItem{Place: place, M: domain.Measurement{Year: f.Year, Dimension: strings.TrimSpace(f.Dimension), Group: strings.TrimSpace(f.Group),
@@ -118,7 +104,7 @@ func (s *Server) apiSaveMeasurements(c echo.Context) error {
 		return err
 	}
 	var req apiFiguresRequest
-	if err := decodeDataJSON(c, &req); err != nil {
+	if _, err := decodeJSON(c, &req, "request"); err != nil {
 		return err
 	}
 	if len(req.Measurements) == 0 || len(req.Measurements) > maxGridRows {
@@ -154,7 +140,7 @@ func (s *Server) apiSetStatus(c echo.Context, status domain.MeasurementStatus) e
 		return err
 	}
 	var req apiFigureStatusRequest
-	if err := decodeDataJSON(c, &req); err != nil {
+	if _, err := decodeJSON(c, &req, "request"); err != nil {
 		return err
 	}
 	comment := strings.TrimSpace(req.Comment)
