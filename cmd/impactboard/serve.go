@@ -88,6 +88,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return domain.Errorf(domain.EINVALID, "cannot listen on %s: %v", cfg.Addr, err)
 	}
+	stopSweep := startSessionSweeper(ctx, db, sessionSweepInterval, log)
+	defer stopSweep() // before the deferred db.Close
 	fmt.Fprintf(stdout, "impactboard %s serving on http://%s\n", version, displayAddr(ln.Addr()))
 	return serveUntilDone(ctx, ln, srv, log)
 }

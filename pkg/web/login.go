@@ -1,6 +1,8 @@
 package web
 
 import (
+	"context"
+	"fmt"
 	"net/http"
 	"strings"
 	"time"
@@ -39,7 +41,7 @@ func (s *Server) login(c echo.Context) error {
 		page.Error = "Too many failed sign-ins. Wait 15 minutes and try again, or ask an admin to reset your password."
 		return s.render(c, http.StatusTooManyRequests, "login", page)
 	}
-	u, err := s.accounts.Authenticate(ctx, email, c.FormValue("password"))
+	u, err := s.authenticate(ctx, email, c.FormValue("password"))
 	if domain.ErrorCode(err) == domain.EUNAUTHORIZED {
 		for _, k := range keys {
 			if err := s.accounts.RecordLoginFailure(ctx, k); err != nil {
@@ -66,6 +68,15 @@ func (s *Server) login(c echo.Context) error {
 	// computer) must not stay valid for the signed-in session.
 	setCookie(c, csrfCookie, "", -1)
 	return c.Redirect(http.StatusSeeOther, page.Next)
+}
+
+// authenticate checks a password, at most maxPasswordChecks at once.
+func (s *Server) authenticate(ctx context.Context, email, password string) (domain.User, error) {
+	if err := s.logins.acquire(ctx); err != nil {
+		return domain.User{}, fmt.Errorf("wait to check a password: %w", err)
+	}
+	defer s.logins.release()
+	return s.accounts.Authenticate(ctx, email, password)
 }
 
 func (s *Server) loginLimited(c echo.Context, keys []string) (bool, error) {

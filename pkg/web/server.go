@@ -52,6 +52,8 @@ type Server struct {
 	openapi  []byte
 	cache    reportCache
 	actions  map[string]domain.Action
+	// logins bounds concurrent password checks (see maxPasswordChecks).
+	logins limiter
 }
 
 // contentSecurityPolicy allows nothing from outside the server and no inline
@@ -80,7 +82,8 @@ func New(st Store, cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{echo: echo.New(), store: st, accounts: st, pages: ps, assets: as, cfg: cfg, openapi: doc}
+	s := &Server{echo: echo.New(), store: st, accounts: st, pages: ps, assets: as, cfg: cfg, openapi: doc,
+		logins: newLimiter(maxPasswordChecks)}
 	s.echo.HideBanner, s.echo.HidePort = true, true
 	// Without a trusted proxy, anyone could pick their address with a header
 	// and escape the sign-in rate limit.
