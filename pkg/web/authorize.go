@@ -22,6 +22,9 @@ func (s *Server) authorize(act domain.Action, h echo.HandlerFunc) echo.HandlerFu
 		if p.User == nil {
 			return s.needLogin(c)
 		}
+		if err := s.snapshotScope(c); err != nil {
+			return err
+		}
 		if slug := c.Param("partnership"); slug != "" && !domain.Can(p.role(slug), act) {
 			return domain.Errorf(domain.EFORBIDDEN, "your role does not allow this in partnership %q", slug)
 		}

@@ -83,6 +83,16 @@ func authzCases() []authzCase {
 		{route: "GET /p/:partnership/export.json", act: view, path: pA + "/export.json"},
 		{route: "GET /api/v1/partnerships/:partnership/export", act: view, path: apiA + "/export?format=json"},
 
+		// Snapshots (routes_snapshot.go). {snapshot} is a snapshot of
+		// Anchorage; the API download finds its partnership from the id.
+		{route: "GET /p/:partnership/snapshots", act: private, path: pA + "/snapshots"},
+		{route: "POST /p/:partnership/snapshots", act: domain.ActCreateSnapshot, path: pA + "/snapshots", form: url.Values{"title": {"matrix"}}},
+		{route: "GET /p/:partnership/snapshots/:snapshot", act: private, path: pA + "/snapshots/{snapshot}"},
+		{route: "GET /p/:partnership/snapshots/:snapshot/download", act: private, path: pA + "/snapshots/{snapshot}/download?format=csv"},
+		{route: "GET /api/v1/partnerships/:partnership/snapshots", act: private, path: apiA + "/snapshots"},
+		{route: "POST /api/v1/partnerships/:partnership/snapshots", act: domain.ActCreateSnapshot, path: apiA + "/snapshots", body: `{"title":"matrix"}`},
+		{route: "GET /api/v1/snapshots/:snapshot", act: private, path: "/api/v1/snapshots/{snapshot}?format=json"},
+
 		// Users and roles, own account and tokens (routes_admin.go).
 		{route: "GET /p/:partnership/admin/users", act: users, path: pA + "/admin/users"},
 		{route: "POST /p/:partnership/admin/users", act: users, path: pA + "/admin/users",
@@ -175,6 +185,7 @@ func newMatrix(t *testing.T) *matrixFixture {
 		u := newUser(t, a.db, strings.ToLower(name)+"@example.org", domain.Membership{Partnership: anchorage, Role: domain.RoleViewer})
 		f.targets["{"+name+"}"] = strconv.FormatInt(u.ID, 10)
 	}
+	f.targets["{snapshot}"] = takeSnapshot(t, a, anchorage).ID
 	return f
 }
 
@@ -242,10 +253,11 @@ func (f *matrixFixture) sessionFor(tc authzCase, u *matrixUser) *client {
 }
 
 // allowedFor is the rule every route must follow: in a partnership the
-// role's permissions (domain.Can); elsewhere viewing is for everyone and
+// role's permissions (domain.Can), also for a snapshot's routes, which are
+// in the snapshot's partnership; elsewhere viewing is for everyone and
 // anything else needs a signed-in user.
 func allowedFor(u *matrixUser, tc authzCase) bool {
-	if !strings.Contains(tc.route, ":partnership") {
+	if !strings.Contains(tc.route, ":partnership") && !strings.Contains(tc.route, ":snapshot") {
 		return tc.act == domain.ActViewPublished || u.name != "public"
 	}
 	return domain.Can(u.role, tc.act)

@@ -17,7 +17,7 @@ import (
 //go:embed templates
 var templateFiles embed.FS
 
-var pageNames = []string{"home", "overview", "indicator", "goal", "partner", "dashboard", "about", "error", "login", "data_grid", "data_review", "data_history", "admin_users", "account", "account_token", "agenda_form", "agenda_delete", "import", "import_preview"}
+var pageNames = []string{"home", "overview", "indicator", "goal", "partner", "dashboard", "about", "error", "login", "data_grid", "data_review", "data_history", "admin_users", "account", "account_token", "agenda_form", "agenda_delete", "snapshots", "import", "import_preview"}
 
 // pages holds one template set per page: each page defines "content", so
 // sharing one set would let the last parsed page win for all of them.

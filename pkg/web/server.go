@@ -21,6 +21,7 @@ type Store interface {
 	Accounts
 	Figures
 	Agenda
+	Snapshots
 	Transfers
 }
 
@@ -186,6 +187,7 @@ func (s *Server) routeTable() []route {
 	}
 	routes = append(routes, s.agendaRoutes()...)
 	routes = append(routes, s.dataRoutes()...)
+	routes = append(routes, s.snapshotRoutes()...)
 	routes = append(routes, s.transferRoutes()...)
 	return append(routes, s.adminRoutes()...)
 }
