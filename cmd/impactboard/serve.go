@@ -29,6 +29,8 @@ type serveConfig struct {
 	LogFormat  string
 	// BehindProxy trusts X-Forwarded-For and X-Forwarded-Proto.
 	BehindProxy bool
+	// UploadDir keeps import files between preview and confirmation.
+	UploadDir string
 }
 
 func parseServe(args []string, stderr io.Writer) (serveConfig, error) {
@@ -43,6 +45,8 @@ func parseServe(args []string, stderr io.Writer) (serveConfig, error) {
 	fs.StringVar(&c.LogFormat, "log-format", env("IMPACTBOARD_LOG_FORMAT", "text"), "log format: text or json (env IMPACTBOARD_LOG_FORMAT)")
 	fs.BoolVar(&c.BehindProxy, "behind-proxy", envBool("IMPACTBOARD_BEHIND_PROXY", false),
 		"trust the X-Forwarded-For and X-Forwarded-Proto headers of a reverse proxy that sets them (env IMPACTBOARD_BEHIND_PROXY)")
+	fs.StringVar(&c.UploadDir, "upload-dir", env("IMPACTBOARD_UPLOAD_DIR", ""),
+		"folder keeping uploaded import files until confirmed; share it between replicas (default: in the system's temporary folder) (env IMPACTBOARD_UPLOAD_DIR)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -80,7 +84,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	srv, err := web.New(db, web.Config{Logger: log, TrustProxy: cfg.BehindProxy, Dashboards: dashboards, Version: version})
+	srv, err := web.New(db, web.Config{Logger: log, TrustProxy: cfg.BehindProxy, Dashboards: dashboards, Version: version,
+		UploadDir: cfg.UploadDir})
 	if err != nil {
 		return err
 	}
