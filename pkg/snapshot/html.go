@@ -45,7 +45,11 @@ const snapshotCSS = `
 .notice { border-left: 4px solid var(--oi-orange); background: var(--warn-bg); padding: 0.5rem 0.75rem; }
 .snapshot-note { white-space: pre-line; }
 .snapshot-dashboard { margin-top: 2rem; }
+.snapshot td.source { font-size: 0.8em; overflow-wrap: anywhere; min-width: 16rem; }
+.snapshot td.note { min-width: 10rem; }
 @media print {
+  /* Long tables continue on the next page rather than jumping to it whole. */
+  .snapshot table.data { break-inside: auto; page-break-inside: auto; }
   .snapshot-toc { display: none; }
   .snapshot-dashboard, #indicators { break-before: page; page-break-before: always; }
   .checksum { font-size: 8pt; }
