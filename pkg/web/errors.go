@@ -37,6 +37,9 @@ func (s *Server) handleError(err error, c echo.Context) {
 	}
 	code, msg, fields := classify(err)
 	status := statusOf[code]
+	if he := (*echo.HTTPError)(nil); errors.As(err, &he) && he.Code >= 400 {
+		status = he.Code // 405, 413, 503 keep their meaning; the code names the class
+	}
 	if code == domain.EINTERNAL {
 		s.cfg.Logger.Error("internal error", slog.String("error", err.Error()),
 			slog.String("request_id", c.Response().Header().Get(echo.HeaderXRequestID)))

@@ -147,11 +147,10 @@ func TestSnapshotsCannotBeEditedOrReachedFromElsewhere(t *testing.T) {
 	admin, _ := a.signIn("admin@example.org", anchorage, domain.RoleAdmin, "")
 	for _, method := range []string{"PUT", "DELETE", "PATCH"} {
 		for _, path := range []string{"/api/v1/snapshots/" + s.ID, pA + "/snapshots/" + s.ID} {
-			// No route changes a snapshot: Echo answers 405, which the
-			// error handler reports as 400 "Method Not Allowed".
+			// No route changes a snapshot: Echo answers 405.
 			r := admin.sendJSON(method, path, `{"title":"changed"}`)
-			if r.Status != http.StatusBadRequest || !strings.Contains(r.Body, "Method Not Allowed") {
-				t.Errorf("%s %s: status %d, want 400 Method Not Allowed; body %.200s", method, path, r.Status, r.Body)
+			if r.Status != http.StatusMethodNotAllowed || !strings.Contains(r.Body, "Method Not Allowed") {
+				t.Errorf("%s %s: status %d, want 405 Method Not Allowed; body %.200s", method, path, r.Status, r.Body)
 			}
 		}
 	}
