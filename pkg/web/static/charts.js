@@ -101,7 +101,10 @@
   function resizeForPrint() {
     eachChart(function (chart) {
       var width = chart.getDom().getBoundingClientRect().width;
-      chart.resize({ width: Math.min(width, PRINT_WIDTH_PX) || PRINT_WIDTH_PX });
+      chart.resize({ width: Math.min(width, PRINT_WIDTH_PX) || PRINT_WIDTH_PX, animation: { duration: 0 } });
+      // Draw now: the page is laid out for paper before the next frame, and
+      // an SVG still drawn for the screen's width would be cut off.
+      chart.getZr().refreshImmediately();
     });
   }
 
