@@ -53,29 +53,38 @@ func (s *Server) apiSaved(c echo.Context, old, b *domain.Bundle, create bool, fi
 	return c.JSON(status, v)
 }
 
+// decodeAgendaPut reads the body of a create (POST) or replace (PUT) of one
+// agenda entity into v, checks its slug against the path, and returns the
+// partnership as stored and a copy to change. present names the fields the
+// body gave.
+func (s *Server) decodeAgendaPut(c echo.Context, v any, slug *string, kind string, create bool) (present map[string]bool, old, b *domain.Bundle, err error) {
+	if present, err = decodeJSON(c, v, kind); err != nil {
+		return nil, nil, nil, err
+	}
+	if create {
+		err = needSlug(*slug, kind)
+	} else {
+		err = sameSlug(slug, c.Param(kind), kind+" "+c.Param(kind))
+	}
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if old, err = s.agendaBundle(c); err != nil {
+		return nil, nil, nil, err
+	}
+	return present, old, cloneAgenda(old), nil
+}
+
 // apiPutPartner creates (POST) or replaces (PUT) a partner. A PUT without
 // "contributes" keeps the partner's contributions; one with it withdraws
 // those it leaves out.
 func (s *Server) apiPutPartner(create bool) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		var p domain.Partner
-		present, err := decodeJSON(c, &p, "partner")
+		present, old, b, err := s.decodeAgendaPut(c, &p, &p.Slug, "partner", create)
 		if err != nil {
 			return err
 		}
-		if create {
-			err = needSlug(p.Slug, "partner")
-		} else {
-			err = sameSlug(&p.Slug, c.Param("partner"), "partner "+c.Param("partner"))
-		}
-		if err != nil {
-			return err
-		}
-		old, err := s.agendaBundle(c)
-		if err != nil {
-			return err
-		}
-		b := cloneAgenda(old)
 		if was, ok := findBySlug(b.Partners, p.Slug, partnerSlug); ok && !create && !present["contributes"] {
 			p.Contributes = was.Contributes
 		}
@@ -91,23 +100,10 @@ func (s *Server) apiPutPartner(create bool) echo.HandlerFunc {
 func (s *Server) apiPutGoal(create bool) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		var g domain.Goal
-		present, err := decodeJSON(c, &g, "goal")
+		present, old, b, err := s.decodeAgendaPut(c, &g, &g.Slug, "goal", create)
 		if err != nil {
 			return err
 		}
-		if create {
-			err = needSlug(g.Slug, "goal")
-		} else {
-			err = sameSlug(&g.Slug, c.Param("goal"), "goal "+c.Param("goal"))
-		}
-		if err != nil {
-			return err
-		}
-		old, err := s.agendaBundle(c)
-		if err != nil {
-			return err
-		}
-		b := cloneAgenda(old)
 		if err := putGoal(b, g, create, present["position"]); err != nil {
 			return err
 		}
@@ -119,23 +115,10 @@ func (s *Server) apiPutGoal(create bool) echo.HandlerFunc {
 func (s *Server) apiPutIndicator(create bool) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		var ind domain.Indicator
-		present, err := decodeJSON(c, &ind, "indicator")
+		present, old, b, err := s.decodeAgendaPut(c, &ind, &ind.Slug, "indicator", create)
 		if err != nil {
 			return err
 		}
-		if create {
-			err = needSlug(ind.Slug, "indicator")
-		} else {
-			err = sameSlug(&ind.Slug, c.Param("indicator"), "indicator "+c.Param("indicator"))
-		}
-		if err != nil {
-			return err
-		}
-		old, err := s.agendaBundle(c)
-		if err != nil {
-			return err
-		}
-		b := cloneAgenda(old)
 		if err := putIndicator(b, ind, create, present["position"]); err != nil {
 			return err
 		}
