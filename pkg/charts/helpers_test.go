@@ -12,8 +12,9 @@ type option struct {
 	Animation *bool
 	Color     []string
 	Title     struct {
-		Text string
-		Show *bool
+		Text, Subtext string
+		Show          *bool
+		TextStyle     struct{ Overflow string }
 	}
 	Legend struct {
 		Show *bool
@@ -35,7 +36,11 @@ type axis struct {
 	Show      *bool
 	Scale     *bool
 	Inverse   *bool
-	AxisLabel struct{ Formatter string }
+	AxisLabel struct {
+		Formatter   string
+		Overflow    string
+		HideOverlap bool
+	}
 }
 
 type series struct {
@@ -58,7 +63,7 @@ type markLine struct {
 	Name      string
 	XAxis     string
 	YAxis     *float64
-	Label     struct{ Formatter string }
+	Label     struct{ Formatter, Position, Align string }
 	LineStyle struct{ Type string }
 }
 

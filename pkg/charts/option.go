@@ -25,6 +25,14 @@ type format struct {
 	Suffix     string           `json:"suffix"`
 	Decimals   int              `json:"decimals"`
 	Suppressed map[string][]int `json:"suppressed,omitempty"`
+	// GroupLabelShare is the share of the chart's width that charts.js
+	// gives the group names of a bar chart (the y axis); longer names end
+	// in an ellipsis so narrow screens keep room for the bars.
+	GroupLabelShare float64 `json:"groupLabelShare,omitempty"`
+	// Marks maps a year category to the whole texts of its vertical lines
+	// (annotations, series breaks), which charts.js adds to the heading of
+	// the axis tooltip (over the plot it wins over a markLine's own).
+	Marks map[string][]string `json:"marks,omitempty"`
 }
 
 // visitor is go-echarts' hook for what its option structs cannot say: it
@@ -44,6 +52,37 @@ func (v visitor) Visit(option map[string]any) { option[formatKey] = v.format }
 
 func (v visitor) VisitTooltipOpt(t opts.Tooltip) any {
 	return confinedTooltip{Tooltip: t, Confine: true}
+}
+
+// fittedTitle is a title whose text and subtitle end in an ellipsis when
+// they would run past the chart: charts.js sets their width to the
+// chart's on every resize (ECharts takes a text width only in pixels). The
+// page heading above a chart names it, so a cut title loses nothing.
+type fittedTitle struct {
+	opts.Title
+	TextStyle    fittedText `json:"textStyle"`
+	SubtextStyle fittedText `json:"subtextStyle"`
+}
+
+type fittedText struct {
+	FontSize   int    `json:"fontSize,omitempty"`
+	FontWeight string `json:"fontWeight,omitempty"`
+	Color      string `json:"color,omitempty"`
+	LineHeight int    `json:"lineHeight,omitempty"`
+	Overflow   string `json:"overflow"`
+	Ellipsis   string `json:"ellipsis"`
+}
+
+func (v visitor) VisitTitleOpt(t opts.Title) any {
+	out := fittedTitle{
+		Title:        t,
+		TextStyle:    fittedText{FontSize: 14, Overflow: "truncate", Ellipsis: "…"},
+		SubtextStyle: fittedText{FontSize: 12, Color: colorGrey, LineHeight: subtitleLine, Overflow: "truncate", Ellipsis: "…"},
+	}
+	if t.TitleStyle != nil && t.TitleStyle.FontSize > 0 {
+		out.TextStyle.FontSize = t.TitleStyle.FontSize
+	}
+	return out
 }
 
 // chart is what every go-echarts chart we build offers.
@@ -155,15 +194,34 @@ func withConnectNulls(connect bool) charts.SeriesOpts {
 }
 
 // markLineItem is one entry of a series' markLine: go-echarts' typed items
-// carry neither a label nor a line style of their own. The label always
-// shows {b}, the item's name, so a user's text is drawn as it is and never
-// read as a template.
+// carry neither a label nor a line style of their own. A user's text only
+// ever travels as the item's name (and in format.Marks): the label shows
+// it through {b} or shows a fixed text of ours, so it is never read as a
+// template.
 type markLineItem struct {
 	Name      string          `json:"name"`
 	XAxis     string          `json:"xAxis,omitempty"`
 	YAxis     *float64        `json:"yAxis,omitempty"`
-	Label     *opts.Label     `json:"label,omitempty"`
+	Label     *markLabel      `json:"label,omitempty"`
 	LineStyle *opts.LineStyle `json:"lineStyle,omitempty"`
+}
+
+// markLabel is a markLine's label. Width and Overflow cut a long text with
+// an ellipsis; Align overrides where ECharts anchors the text on the line.
+type markLabel struct {
+	Show      bool   `json:"show"`
+	Formatter string `json:"formatter"`
+	Position  string `json:"position"`
+	Align     string `json:"align,omitempty"`
+	Color     string `json:"color"`
+	FontSize  int    `json:"fontSize,omitempty"`
+	Width     int    `json:"width,omitempty"`
+	Overflow  string `json:"overflow,omitempty"`
+	Ellipsis  string `json:"ellipsis,omitempty"`
+
+	BackgroundColor string `json:"backgroundColor,omitempty"`
+	Padding         []int  `json:"padding,omitempty"`
+	LineHeight      int    `json:"lineHeight,omitempty"`
 }
 
 func withMarkLines(items []markLineItem) charts.SeriesOpts {
@@ -181,6 +239,6 @@ func withMarkLines(items []markLineItem) charts.SeriesOpts {
 	})
 }
 
-func nameLabel(position string, color string) *opts.Label {
-	return &opts.Label{Show: opts.Bool(true), Formatter: "{b}", Position: position, Color: color}
+func nameLabel(position string, color string) *markLabel {
+	return &markLabel{Show: true, Formatter: "{b}", Position: position, Color: color}
 }

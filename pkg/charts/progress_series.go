@@ -17,38 +17,78 @@ func (p Progress) addActual(c *charts.Line, axis yearAxis) {
 		withConnectNulls(false),
 		charts.WithLabelOpts(label),
 		charts.WithLabelLayoutOpts(opts.LabelLayout{HideOverlap: opts.Bool(true)}),
-		withMarkLines(p.markLines()),
+		withMarkLines(p.markLines(axis)),
 	)
 }
 
+// Labels of the vertical lines. A series break or a suppressed year is
+// labelled with a fixed word; the user's whole text is its name, which
+// heads the axis tooltip of its year (format.Marks) and is listed under
+// the chart on the page.
+const (
+	labelBreak      = "Series break"
+	labelSuppressed = "Suppressed"
+	nameSuppressed  = "Suppressed (small number)"
+	// noteWidth is where an annotation's label is cut with an ellipsis.
+	noteWidth = 110
+)
+
 // markLines draws annotations, series breaks and suppressed years as
 // vertical lines, each with its own style so they differ by more than
-// colour: dashed grey, solid black, dotted grey.
-func (p Progress) markLines() []markLineItem {
+// colour: dashed grey, solid black, dotted grey. Each label is short,
+// horizontal and above the plot (position "end"), where it crosses
+// neither the axis labels nor the points; see markLabelAt.
+func (p Progress) markLines(axis yearAxis) []markLineItem {
 	var items []markLineItem
 	for _, m := range p.Marks {
 		it := markLineItem{
-			Name:      m.Text,
+			Name:      m.name(),
 			XAxis:     strconv.Itoa(m.Year),
-			Label:     nameLabel("insideEndTop", colorGrey),
+			Label:     markLabelAt(axis, m.Year, "{b}", colorGrey),
 			LineStyle: &opts.LineStyle{Color: colorGrey, Type: "dashed", Width: 1},
 		}
+		it.Label.Width, it.Label.Overflow, it.Label.Ellipsis = noteWidth, "truncate", "…"
 		if m.Break {
-			it.Name = "Series break: " + m.Text
-			it.Label = nameLabel("insideEndTop", colorBlack)
+			it.Label = markLabelAt(axis, m.Year, labelBreak, colorBlack)
 			it.LineStyle = &opts.LineStyle{Color: colorBlack, Type: "solid", Width: 2}
 		}
 		items = append(items, it)
 	}
 	for _, y := range p.Suppressed {
 		items = append(items, markLineItem{
-			Name:      "Suppressed (small number)",
+			Name:      nameSuppressed,
 			XAxis:     strconv.Itoa(y),
-			Label:     nameLabel("insideEndTop", colorGrey),
+			Label:     markLabelAt(axis, y, labelSuppressed, colorGrey),
 			LineStyle: &opts.LineStyle{Color: colorGrey, Type: "dotted", Width: 1},
 		})
 	}
 	return items
+}
+
+// name is a mark's whole text, as its markLine's name and in the tooltip.
+func (m Mark) name() string {
+	if m.Break {
+		return "Series break: " + m.Text
+	}
+	return m.Text
+}
+
+// markLabelAt is the label of a vertical line at year: small, above the
+// top of the line. Centred on the line it could run over the value axis
+// labels near the first year or out of the chart near the last, so in the
+// first third of the axis it starts at the line and in the last third it
+// ends there.
+func markLabelAt(axis yearAxis, year int, formatter, color string) *markLabel {
+	l := &markLabel{Show: true, Formatter: formatter, Position: "end", Color: color, FontSize: 11}
+	if n := len(axis.categories()); n > 1 {
+		switch i := axis.index(year); {
+		case 3*i < n:
+			l.Align = "left"
+		case 3*i >= 2*n:
+			l.Align = "right"
+		}
+	}
+	return l
 }
 
 // addLines adds the glide path, projection and comparisons, each only
@@ -85,7 +125,7 @@ func (p Progress) addTarget(c *charts.Line) {
 		line := markLineItem{
 			Name:      p.targetLabel(),
 			YAxis:     &value,
-			Label:     nameLabel("insideStartTop", colorVermillion),
+			Label:     targetLabel(),
 			LineStyle: &opts.LineStyle{Color: colorVermillion, Type: "solid", Width: 1},
 		}
 		s.AddSeries(SeriesTarget, scatterData([]Point{*p.Target}, p.targetLabel()),
@@ -98,6 +138,18 @@ func (p Progress) addTarget(c *charts.Line) {
 		s.AddSeries(SeriesBaseline, scatterData([]Point{*p.Baseline}, ""), withScatterLook(colorBlack, "rect", 9))
 	}
 	c.Overlap(s)
+}
+
+// targetLabel sits under the target line at its start: above it, where
+// the target is the top of the axis, it would run into the labels of the
+// vertical lines. Its white ground keeps it legible where a vertical line
+// at the first years crosses it.
+func targetLabel() *markLabel {
+	l := nameLabel("insideStartBottom", colorVermillion)
+	l.BackgroundColor = "#ffffff"
+	l.Padding = []int{1, 2}
+	l.LineHeight = 14 // without it ECharts' SVG ground covers half the text
+	return l
 }
 
 // scatterData places points by year category name: on a category axis a

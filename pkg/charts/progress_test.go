@@ -174,9 +174,9 @@ func TestProgressOptionMarks(t *testing.T) {
 	}
 	o := mustProgress(t, p)
 	got := o.series(t, SeriesActual).MarkLine.Data
-	want := []struct{ name, x, line string }{
-		{"Series break: Adjusted cohort graduation rate from 2011", "2011", "solid"},
-		{"90% by 2020 report", "2013", "dashed"},
+	want := []struct{ name, x, line, label string }{
+		{"Series break: Adjusted cohort graduation rate from 2011", "2011", "solid", "Series break"},
+		{"90% by 2020 report", "2013", "dashed", "{b}"},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("marks: got %d, want %d: %+v", len(got), len(want), got)
@@ -187,10 +187,39 @@ func TestProgressOptionMarks(t *testing.T) {
 			if g.Name != w.name || g.XAxis != w.x || g.LineStyle.Type != w.line {
 				t.Errorf("got %q at %q %s, want %q at %q %s", g.Name, g.XAxis, g.LineStyle.Type, w.name, w.x, w.line)
 			}
-			if g.Label.Formatter != "{b}" {
-				t.Errorf("label formatter: got %q, want {b} (the name, never a template)", g.Label.Formatter)
+			// A break's label is a fixed word of ours; an annotation's is
+			// its name, never a template.
+			if g.Label.Formatter != w.label {
+				t.Errorf("label formatter: got %q, want %q", g.Label.Formatter, w.label)
+			}
+			if g.Label.Position != "end" {
+				t.Errorf("label position: got %q, want end (horizontal, above the line)", g.Label.Position)
+			}
+			if ts := o.Impactboard.Marks[w.x]; !slices.Equal(ts, []string{w.name}) {
+				t.Errorf("axis tooltip texts of %s: got %q, want %q", w.x, ts, w.name)
 			}
 		})
+	}
+}
+
+// TestMarkLabelAlign: a label near the first year starts at its line (it
+// would otherwise run over the value axis labels), one near the last year
+// ends there (it would run out of the chart), others are centred.
+func TestMarkLabelAlign(t *testing.T) {
+	axis := yearAxis{first: 2005, last: 2020}
+	tests := []struct {
+		year int
+		want string
+	}{
+		{2005, "left"}, {2009, "left"}, {2011, ""}, {2015, ""}, {2016, "right"}, {2020, "right"},
+	}
+	for _, tt := range tests {
+		if got := markLabelAt(axis, tt.year, labelBreak, colorBlack).Align; got != tt.want {
+			t.Errorf("%d: align %q, want %q", tt.year, got, tt.want)
+		}
+	}
+	if got := markLabelAt(yearAxis{first: 2019, last: 2019}, 2019, labelBreak, colorBlack).Align; got != "" {
+		t.Errorf("one year: align %q, want centred", got)
 	}
 }
 

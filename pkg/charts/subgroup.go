@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
 	"github.com/go-echarts/go-echarts/v2/opts"
@@ -38,71 +39,147 @@ func lineNames(ls []Line) []string {
 	return names
 }
 
+// LatestBars is what the latest-year bar chart shows: one year (LatestYear,
+// or the latest of any group), and in the order given the groups with a
+// figure that year, whether shown or suppressed. Missing are the groups
+// without a figure that year: they are left out rather than drawn as empty
+// rows, which read as missing data.
+type LatestBars struct {
+	Year       int
+	Latest     bool // Year is the latest year of any group
+	Groups     []string
+	Values     []any // nil where suppressed
+	Suppressed []int // indices into Groups
+	Missing    []string
+}
+
+// Latest picks the groups and values of LatestBarsOption.
+func (s Subgroup) Latest() LatestBars {
+	last := linesAxis(s.Lines).last
+	b := LatestBars{Year: s.LatestYear, Groups: []string{}, Values: []any{}}
+	if b.Year == 0 {
+		b.Year = last
+	}
+	b.Latest = b.Year == last
+	for _, l := range s.Lines {
+		switch v, ok := valueAt(l, b.Year); {
+		case slices.Contains(l.Suppressed, b.Year):
+			b.Suppressed = append(b.Suppressed, len(b.Groups))
+			b.Groups = append(b.Groups, l.Name)
+			b.Values = append(b.Values, nil)
+		case ok:
+			b.Groups = append(b.Groups, l.Name)
+			b.Values = append(b.Values, v)
+		default:
+			b.Missing = append(b.Missing, l.Name)
+		}
+	}
+	return b
+}
+
+// Notes are the subtitle lines: which year, and what is not drawn.
+func (b LatestBars) Notes() []string {
+	notes := []string{fmt.Sprintf("Year: %d", b.Year)}
+	if b.Latest {
+		notes[0] = fmt.Sprintf("Latest year: %d", b.Year)
+	}
+	if n := len(b.Missing); n > 0 {
+		notes = append(notes, fmt.Sprintf("%s without a %d figure %s left out", groupCount(n), b.Year, plural(n, "is", "are")))
+	}
+	if n := len(b.Suppressed); n > 0 {
+		notes = append(notes, fmt.Sprintf("%s suppressed (small number), no bar", groupCount(n)))
+	}
+	return notes
+}
+
+// Label is the accessible name of the bar chart titled title.
+func (b LatestBars) Label(title string) string {
+	label := fmt.Sprintf("%s, %d, one bar per group", title, b.Year)
+	for _, n := range b.Notes()[1:] {
+		label += "; " + n
+	}
+	return label
+}
+
+func groupCount(n int) string {
+	return fmt.Sprintf("%d %s", n, plural(n, "group", "groups"))
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func valueAt(l Line, year int) (float64, bool) {
+	for _, p := range l.Points {
+		if p.Year == year {
+			return p.Value, true
+		}
+	}
+	return 0, false
+}
+
 // LatestBarsOption returns the ECharts option, as JSON, of horizontal bars
-// for one year (LatestYear, or the latest of any group), one bar per group
-// in the order given, top to bottom. The one series is named by the year.
-// A group without a value that year, or whose value is suppressed, keeps
-// its row with no bar.
+// for one year (see Latest): one bar per group with a figure that year, in
+// the order given, top to bottom, and a subtitle naming the year and how
+// many groups are left out. The one series is named by the year. A group
+// whose value that year is suppressed keeps its row with no bar.
 func LatestBarsOption(s Subgroup) ([]byte, error) {
 	if err := checkLines(s.Lines); err != nil {
 		return nil, fmt.Errorf("latest bars chart %q: %w", s.ID, err)
 	}
-	year := s.LatestYear
-	if year == 0 {
-		year = linesAxis(s.Lines).last
-	}
-	name := strconv.Itoa(year)
-	values, hidden := valuesAt(s.Lines, year)
+	b := s.Latest()
+	name := strconv.Itoa(b.Year)
+	notes := b.Notes()
 	c := charts.NewBar()
 	c.SetGlobalOptions(commonOpts(s.ID, s.Title)...)
 	c.SetGlobalOptions(
-		withGrid("40"),
+		charts.WithTitleOpts(opts.Title{Title: s.Title, Subtitle: strings.Join(notes, "\n")}),
+		charts.WithGridOpts(opts.Grid{Top: strconv.Itoa(barsTop + subtitleLine*len(notes)), Left: "8", Right: "44", Bottom: "8", ContainLabel: opts.Bool(true)}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		charts.WithXAxisOpts(barValueAxis(s.Unit)),
 		charts.WithYAxisOpts(groupAxis()),
 	)
 	c.XYReversal()
-	c.SetXAxis(lineNames(s.Lines))
-	c.AddSeries(name, nil, withData(values), withBarLook(s.Unit))
-	f := format{Suffix: suffix(s.Unit), Decimals: s.Decimals}
-	if len(hidden) > 0 {
-		f.Suppressed = map[string][]int{name: hidden}
+	c.SetXAxis(b.Groups)
+	c.AddSeries(name, nil, withData(b.Values), withBarLook(s.Unit))
+	f := format{Suffix: suffix(s.Unit), Decimals: s.Decimals, GroupLabelShare: groupLabelShare}
+	if len(b.Suppressed) > 0 {
+		f.Suppressed = map[string][]int{name: b.Suppressed}
 	}
 	return optionJSON(c, f)
 }
 
-// valuesAt is each line's value at year (nil when it has none or it is
-// suppressed) and the indices of the suppressed ones.
-func valuesAt(ls []Line, year int) ([]any, []int) {
-	values := make([]any, len(ls))
-	var hidden []int
-	for i, l := range ls {
-		if slices.Contains(l.Suppressed, year) {
-			hidden = append(hidden, i)
-			continue
-		}
-		for _, p := range l.Points {
-			if p.Year == year {
-				values[i] = p.Value
-			}
-		}
-	}
-	return values, hidden
-}
+// Layout of the bar chart: the grid starts below the title and one line
+// per subtitle note; group names take at most groupLabelShare of the width
+// (charts.js), and at most groupLabelWidth pixels before it runs.
+const (
+	barsTop         = 32
+	subtitleLine    = 16
+	groupLabelShare = 0.42
+	groupLabelWidth = 160
+)
 
 // groupAxis lists groups top to bottom in the order given. Names stay on
-// one line: ECharts' SVG renderer overlapped wrapped lines ("break") in
-// Chromium, and truncating would hide which group a bar is.
+// one line (ECharts' SVG renderer overlapped wrapped lines, "break", in
+// Chromium); a name longer than its share of the width ends in an
+// ellipsis, and the axis tooltip and the data table give it whole.
 func groupAxis() opts.YAxis {
-	return opts.YAxis{Type: "category", Inverse: opts.Bool(true)}
+	return opts.YAxis{Type: "category", Inverse: opts.Bool(true), AxisLabel: &opts.AxisLabel{
+		Show: opts.Bool(true), Width: groupLabelWidth, Overflow: "truncate", Ellipsis: "…",
+	}}
 }
 
 // barValueAxis starts at zero (bar lengths must be comparable), which is
 // the ECharts default without scale.
+// Labels that would run into each other are hidden, so a narrow chart
+// shows "0% 50% 100%" rather than "20%40%60%80%".
 func barValueAxis(unit string) opts.XAxis {
 	return opts.XAxis{
 		Type:      "value",
-		AxisLabel: &opts.AxisLabel{Show: opts.Bool(true), Formatter: valueTemplate(unit)},
+		AxisLabel: &opts.AxisLabel{Show: opts.Bool(true), Formatter: valueTemplate(unit), HideOverlap: opts.Bool(true)},
 	}
 }
 

@@ -80,14 +80,20 @@ func TestSubgroupLinesDifferByMoreThanColour(t *testing.T) {
 
 func TestLatestBarsOption(t *testing.T) {
 	tests := []struct {
-		name   string
-		latest int
-		series string
-		want   []any
-		hidden []int
+		name     string
+		latest   int
+		series   string
+		groups   []string
+		want     []any
+		hidden   []int
+		subtitle string
 	}{
-		{"latest of any group", 0, "2017", []any{63.2, nil, 81.2, 85.8, 88.7}, []int{1}},
-		{"chosen year", 2016, "2016", []any{55.5, 73.9, 76.1, 85.2, 87.0}, nil},
+		{"latest of any group", 0, "2017", lineNames(raceGroups().Lines), []any{63.2, nil, 81.2, 85.8, 88.7}, []int{1},
+			"Latest year: 2017\n1 group suppressed (small number), no bar"},
+		{"chosen year", 2016, "2016", lineNames(raceGroups().Lines), []any{55.5, 73.9, 76.1, 85.2, 87.0}, nil,
+			"Year: 2016"},
+		{"groups without a figure left out", 2015, "2015", []string{"Alaska Native/American Indian"}, []any{58.8}, nil,
+			"Year: 2015\n4 groups without a 2015 figure are left out"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -101,8 +107,8 @@ func TestLatestBarsOption(t *testing.T) {
 			if bars.Type != "bar" || !slices.Equal(bars.Data, tt.want) {
 				t.Errorf("bars: got %s %v, want bar %v", bars.Type, bars.Data, tt.want)
 			}
-			if got, want := o.YAxis[0].Data, lineNames(s.Lines); o.YAxis[0].Type != "category" || !equalStrings(got, want) {
-				t.Errorf("group axis: got %s %q, want category %q", o.YAxis[0].Type, got, want)
+			if got := o.YAxis[0].Data; o.YAxis[0].Type != "category" || !equalStrings(got, tt.groups) {
+				t.Errorf("group axis: got %s %q, want category %q", o.YAxis[0].Type, got, tt.groups)
 			}
 			if o.YAxis[0].Inverse == nil || !*o.YAxis[0].Inverse {
 				t.Errorf("group axis not inverted: the first group would be at the bottom")
@@ -113,7 +119,56 @@ func TestLatestBarsOption(t *testing.T) {
 			if got := o.Impactboard.Suppressed[tt.series]; !slices.Equal(got, tt.hidden) {
 				t.Errorf("suppressed: got %v, want %v", got, tt.hidden)
 			}
+			if got := o.Title.Subtext; got != tt.subtitle {
+				t.Errorf("subtitle: got %q, want %q", got, tt.subtitle)
+			}
 		})
+	}
+}
+
+// TestLatestBarsLeaveOutGroupsWithoutAFigure follows the Better Together
+// schools: nine of ten have no figure in the latest year, which drew nine
+// empty rows that read as missing data.
+func TestLatestBarsLeaveOutGroupsWithoutAFigure(t *testing.T) {
+	s := Subgroup{ID: "schools", Title: "Graduation rate by School", Unit: "%", Decimals: 1, Lines: []Line{
+		{Name: "Bend Senior High School", Points: []Point{{2018, 90.98}, {2020, 91.2}}},
+		{Name: "Crook County High School", Points: []Point{{2021, 98.17}, {2023, 98}}},
+		{Name: "La Pine High School", Points: []Point{{2018, 77.14}}},
+	}}
+	b := s.Latest()
+	if b.Year != 2023 || !b.Latest || !slices.Equal(b.Groups, []string{"Crook County High School"}) ||
+		!slices.Equal(b.Missing, []string{"Bend Senior High School", "La Pine High School"}) {
+		t.Errorf("latest: got %+v", b)
+	}
+	want := "Graduation rate by School, 2023, one bar per group; 2 groups without a 2023 figure are left out"
+	if got := b.Label(s.Title); got != want {
+		t.Errorf("label: got %q, want %q", got, want)
+	}
+	o := mustSubgroup(t, LatestBarsOption, s)
+	if got := o.Series[0].Data; !slices.Equal(got, []any{98.0}) {
+		t.Errorf("bars: got %v, want [98]", got)
+	}
+	if got, want := o.Title.Subtext, "Latest year: 2023\n2 groups without a 2023 figure are left out"; got != want {
+		t.Errorf("subtitle: got %q, want %q", got, want)
+	}
+}
+
+// TestLatestBarsFitNarrowScreens: long group names end in an ellipsis
+// within their share of the width, value labels that would run together
+// are hidden, and the title is cut rather than clipped.
+func TestLatestBarsFitNarrowScreens(t *testing.T) {
+	o := mustSubgroup(t, LatestBarsOption, raceGroups())
+	if got := o.YAxis[0].AxisLabel.Overflow; got != "truncate" {
+		t.Errorf("group labels overflow: got %q, want truncate", got)
+	}
+	if share := o.Impactboard.GroupLabelShare; share <= 0 || share >= 0.5 {
+		t.Errorf("group label share: got %v, want between 0 and 0.5", share)
+	}
+	if !o.XAxis[0].AxisLabel.HideOverlap {
+		t.Errorf("value axis labels: hideOverlap not set")
+	}
+	if got := o.Title.TextStyle.Overflow; got != "truncate" {
+		t.Errorf("title overflow: got %q, want truncate", got)
 	}
 }
 

@@ -80,8 +80,9 @@ func dimensionPanel(r *report.Indicator, panel dashboard.Panel, v Panel, id stri
 	if err != nil {
 		return v, fmt.Errorf("subgroup bars %s: %w", r.Slug, err)
 	}
-	v.Charts = append(v.Charts, Chart{ID: id + "-bars", Label: fmt.Sprintf("%s, %d, one bar per group", sub.Title, sub.LatestYear),
-		Option: bars, Table: latestTable(sub, table)})
+	latest := sub.Latest()
+	v.Charts = append(v.Charts, Chart{ID: id + "-bars", Label: latest.Label(sub.Title),
+		Option: bars, Table: latestTable(sub.Title, latest, table)})
 	gap := charts.GapOf(r, d, id+"-gap")
 	if len(gap.Lines) == 0 {
 		return v, nil
@@ -121,13 +122,27 @@ func lineTable(caption string, lines []charts.Line, format func(float64) string)
 	return t
 }
 
-// latestTable is the row of the bars' year.
-func latestTable(sub charts.Subgroup, all *Table) *Table {
-	t := &Table{Caption: fmt.Sprintf("%s, %d", sub.Title, sub.LatestYear), Cols: all.Cols, Rows: []TableRow{}}
-	for _, r := range all.Rows {
-		if r.Year == sub.LatestYear {
-			t.Rows = append(t.Rows, r)
+// latestTable is the row of the bars' year, with a column for each group
+// the bars show (a group without a figure that year has no bar, and no
+// column here either: the chart's subtitle counts them).
+func latestTable(title string, latest charts.LatestBars, all *Table) *Table {
+	t := &Table{Caption: fmt.Sprintf("%s, %d", title, latest.Year), Cols: []string{}, Rows: []TableRow{}}
+	var keep []int
+	for i, c := range all.Cols {
+		if slices.Contains(latest.Groups, c) {
+			keep = append(keep, i)
+			t.Cols = append(t.Cols, c)
 		}
+	}
+	for _, r := range all.Rows {
+		if r.Year != latest.Year {
+			continue
+		}
+		row := TableRow{Year: r.Year, Cells: make([]string, 0, len(keep))}
+		for _, i := range keep {
+			row.Cells = append(row.Cells, r.Cells[i])
+		}
+		t.Rows = append(t.Rows, row)
 	}
 	return t
 }

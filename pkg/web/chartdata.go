@@ -68,7 +68,7 @@ func subgroupCharts(p *report.Partnership, r *report.Indicator, d report.Dimensi
 	}
 	csv := indicatorCSV(p, r)
 	out.Lines = chartBox{ID: id + "-lines", Label: sub.Title + ", one line per group", Option: string(lines), CSV: csv}
-	out.Bars = chartBox{ID: id + "-bars", Label: fmt.Sprintf("%s, %d, one bar per group", sub.Title, sub.LatestYear), Option: string(bars), CSV: csv}
+	out.Bars = chartBox{ID: id + "-bars", Label: sub.Latest().Label(sub.Title), Option: string(bars), CSV: csv}
 	out.Table = groupTable(r, d)
 	out.GapLines = gapLines(r, d)
 	out.GapTable = gapTable(r, d)

@@ -46,6 +46,27 @@
     };
   }
 
+  // addMarks heads the axis tooltip of a year that has a vertical line
+  // (an annotation, a series break) with the line's whole text: on the
+  // chart its label is short, and hovering the plot shows the axis tooltip,
+  // never the line's own. ECharts HTML-escapes the heading, so the text is
+  // shown as it is.
+  function addMarks(option, marks) {
+    var xAxis = Array.isArray(option.xAxis) ? option.xAxis[0] : option.xAxis;
+    if (!xAxis) {
+      return;
+    }
+    xAxis.axisPointer = xAxis.axisPointer || {};
+    xAxis.axisPointer.label = xAxis.axisPointer.label || {};
+    xAxis.axisPointer.label.formatter = function (params) {
+      var year = String(params.value);
+      var texts = Object.prototype.hasOwnProperty.call(marks, year) ? marks[year] : null;
+      return texts ? year + ' – ' + texts.join('; ') : year;
+    };
+    // Let a long text wrap inside the (confined) tooltip.
+    option.tooltip.extraCssText = 'max-width: 20rem; white-space: normal;';
+  }
+
   function addFormatters(option) {
     var fmt = option.impactboard;
     if (!fmt) {
@@ -53,6 +74,9 @@
     }
     option.tooltip = option.tooltip || {};
     option.tooltip.valueFormatter = valueFormatter(fmt);
+    if (fmt.marks) {
+      addMarks(option, fmt.marks);
+    }
     var suppressed = fmt.suppressed || {};
     (option.series || []).forEach(function (s) {
       if (Object.prototype.hasOwnProperty.call(suppressed, s.name)) {
@@ -63,6 +87,44 @@
     return option;
   }
 
+  // fitted is the part of an option that depends on the chart's width,
+  // which ECharts only takes in pixels: the title and subtitle end in an
+  // ellipsis (pkg/charts sets overflow "truncate") rather than run out of
+  // the chart, and a bar chart's group names take at most their share of
+  // the width (fmt.groupLabelShare) so the bars keep room.
+  function fitted(width, fmt) {
+    if (!(width > 0)) {
+      return {}; // not laid out (hidden): fit on the next resize
+    }
+    var textWidth = Math.max(width - 16, 40);
+    var part = { title: { textStyle: { width: textWidth }, subtextStyle: { width: textWidth } } };
+    if (fmt && fmt.groupLabelShare > 0) {
+      var labelWidth = Math.max(Math.round(width * fmt.groupLabelShare), 40);
+      part.yAxis = { axisLabel: { width: labelWidth } };
+      // The value axis of a narrow bar chart gets three labels (0%, 50%,
+      // 100%) instead of six that run into each other.
+      part.xAxis = { splitNumber: width - labelWidth < 220 ? 2 : 5 };
+    }
+    return part;
+  }
+
+  function merge(option, part) {
+    Object.keys(part).forEach(function (key) {
+      var target = option[key];
+      if (Array.isArray(target)) {
+        target = target[0];
+      }
+      if (target && typeof target === 'object' && part[key] && typeof part[key] === 'object' && !Array.isArray(part[key])) {
+        merge(target, part[key]);
+      } else {
+        option[key] = part[key];
+      }
+    });
+    return option;
+  }
+
+  var formats = [];
+
   function initChart(el) {
     var option;
     try {
@@ -72,26 +134,31 @@
       return;
     }
     var chart = echarts.init(el, null, { renderer: 'svg' });
-    chart.setOption(addFormatters(option));
+    chart.setOption(merge(addFormatters(option), fitted(chart.getWidth(), option.impactboard)));
+    formats.push({ chart: chart, fmt: option.impactboard });
     if (el.id) {
       instances[el.id] = chart;
     }
   }
 
   function eachChart(fn) {
-    Object.keys(instances).forEach(function (id) {
-      var chart = instances[id];
-      if (!chart.isDisposed()) {
-        fn(chart);
+    formats.forEach(function (c) {
+      if (!c.chart.isDisposed()) {
+        fn(c.chart, c.fmt);
       }
     });
+  }
+
+  function resize(chart, fmt, size) {
+    chart.resize(size);
+    chart.setOption(fitted(chart.getWidth(), fmt));
   }
 
   // 'auto' and not a bare resize(): after resize({width}) ECharts keeps
   // that width until told to measure the element again.
   function resizeAll() {
-    eachChart(function (chart) {
-      chart.resize({ width: 'auto', height: 'auto' });
+    eachChart(function (chart, fmt) {
+      resize(chart, fmt, { width: 'auto', height: 'auto' });
     });
   }
 
@@ -99,9 +166,9 @@
   // narrowed to what fits the paper; the media query listener below then
   // fits it to its real printed box once print styles apply.
   function resizeForPrint() {
-    eachChart(function (chart) {
+    eachChart(function (chart, fmt) {
       var width = chart.getDom().getBoundingClientRect().width;
-      chart.resize({ width: Math.min(width, PRINT_WIDTH_PX) || PRINT_WIDTH_PX, animation: { duration: 0 } });
+      resize(chart, fmt, { width: Math.min(width, PRINT_WIDTH_PX) || PRINT_WIDTH_PX, animation: { duration: 0 } });
       // Draw now: the page is laid out for paper before the next frame, and
       // an SVG still drawn for the screen's width would be cut off.
       chart.getZr().refreshImmediately();
