@@ -21,8 +21,9 @@ type option struct {
 		Data []string
 	}
 	Tooltip struct {
-		Trigger string
-		Confine bool
+		Trigger    string
+		Confine    bool
+		RenderMode string
 	}
 	XAxis       []axis
 	YAxis       []axis

@@ -43,15 +43,18 @@ type visitor struct {
 	format format
 }
 
+// The HTML tooltip styles itself inline, which the pages' strict CSP
+// blocks; the rich-text one is drawn by the renderer itself.
 type confinedTooltip struct {
 	opts.Tooltip
-	Confine bool `json:"confine"`
+	Confine    bool   `json:"confine"`
+	RenderMode string `json:"renderMode"`
 }
 
 func (v visitor) Visit(option map[string]any) { option[formatKey] = v.format }
 
 func (v visitor) VisitTooltipOpt(t opts.Tooltip) any {
-	return confinedTooltip{Tooltip: t, Confine: true}
+	return confinedTooltip{Tooltip: t, Confine: true, RenderMode: "richText"}
 }
 
 // fittedTitle is a title whose text and subtitle end in an ellipsis when

@@ -244,6 +244,9 @@ func TestSparkOption(t *testing.T) {
 	if !o.Tooltip.Confine {
 		t.Errorf("tooltip not confined to the small chart")
 	}
+	if o.Tooltip.RenderMode != "richText" {
+		t.Errorf("tooltip renderMode %q: the HTML one styles itself inline, which the CSP blocks", o.Tooltip.RenderMode)
+	}
 }
 
 func TestSparkOptionWithGroupsOnly(t *testing.T) {
