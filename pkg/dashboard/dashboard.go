@@ -102,10 +102,20 @@ func Find(ds []*Dashboard, partnership, slug string) (*Dashboard, bool) {
 // panel of the indicator, sorted. Start-up refuses a dashboard whose
 // indicator is gone, so these files stand in the way of deleting it.
 func FilesShowing(ds []*Dashboard, partnership, indicator string) []string {
+	return filesWith(ds, partnership, func(p Panel) bool { return p.Indicator == indicator })
+}
+
+// FilesShowingGoal returns the files of the partnership's dashboards with a
+// panel of the goal (a scorecard), sorted. Start-up refuses a dashboard
+// whose goal is gone, so these files stand in the way of deleting it.
+func FilesShowingGoal(ds []*Dashboard, partnership, goal string) []string {
+	return filesWith(ds, partnership, func(p Panel) bool { return p.Goal == goal })
+}
+
+func filesWith(ds []*Dashboard, partnership string, shows func(Panel) bool) []string {
 	var files []string
 	for _, d := range ds {
-		shows := slices.ContainsFunc(d.Panels, func(p Panel) bool { return p.Indicator == indicator })
-		if d.Partnership == partnership && shows {
+		if d.Partnership == partnership && slices.ContainsFunc(d.Panels, shows) {
 			files = append(files, d.File)
 		}
 	}

@@ -29,3 +29,26 @@ func TestFilesShowing(t *testing.T) {
 		}
 	}
 }
+
+func TestFilesShowingGoal(t *testing.T) {
+	ds := []*dashboard.Dashboard{
+		{Partnership: "a", File: "a/z.yaml", Panels: []dashboard.Panel{{Type: dashboard.PanelScorecard, Goal: "grad"}}},
+		{Partnership: "a", File: "a/b.yaml", Panels: []dashboard.Panel{{Type: dashboard.PanelHeadline}, {Type: dashboard.PanelScorecard, Goal: "grad"}}},
+		{Partnership: "a", File: "a/ind.yaml", Panels: []dashboard.Panel{{Type: dashboard.PanelProgress, Indicator: "grad"}}},
+		{Partnership: "other", File: "other/x.yaml", Panels: []dashboard.Panel{{Type: dashboard.PanelScorecard, Goal: "grad"}}},
+	}
+	tests := []struct {
+		partnership, goal string
+		want              []string
+	}{
+		{"a", "grad", []string{"a/b.yaml", "a/z.yaml"}},
+		{"a", "math", nil},
+		{"other", "grad", []string{"other/x.yaml"}},
+		{"none", "grad", nil},
+	}
+	for _, tt := range tests {
+		if got := dashboard.FilesShowingGoal(ds, tt.partnership, tt.goal); !slices.Equal(got, tt.want) {
+			t.Errorf("FilesShowingGoal(%q, %q) = %q, want %q", tt.partnership, tt.goal, got, tt.want)
+		}
+	}
+}

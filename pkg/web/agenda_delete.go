@@ -82,14 +82,19 @@ func (s *Server) agendaDelete(k *agendaKind) echo.HandlerFunc {
 	}
 }
 
-// remove deletes an entity, refusing an indicator that a loaded dashboard
-// shows: that dashboard's file would stop the next start.
+// remove deletes an entity, refusing an indicator or a goal that a loaded
+// dashboard shows: that dashboard's file would stop the next start.
 func (s *Server) remove(c echo.Context, k *agendaKind, partnership, slug string, withData bool) error {
-	if k == indicatorKind {
-		if files := dashboard.FilesShowing(s.cfg.Dashboards, partnership, slug); len(files) > 0 {
-			return domain.Errorf(domain.ECONFLICT, "cannot delete indicator %q: the dashboard file(s) %s show it (take it out of them and restart first)",
-				slug, strings.Join(files, ", "))
-		}
+	var files []string
+	switch k {
+	case indicatorKind:
+		files = dashboard.FilesShowing(s.cfg.Dashboards, partnership, slug)
+	case goalKind:
+		files = dashboard.FilesShowingGoal(s.cfg.Dashboards, partnership, slug)
+	}
+	if len(files) > 0 {
+		return domain.Errorf(domain.ECONFLICT, "cannot delete %s %q: the dashboard file(s) %s show it (take it out of them and restart first)",
+			k.what, slug, strings.Join(files, ", "))
 	}
 	return k.remove(c.Request().Context(), s.store, partnership, slug, actor(c), withData)
 }

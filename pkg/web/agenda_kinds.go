@@ -98,7 +98,7 @@ var goalKind = &agendaKind{
 	remove: func(ctx context.Context, st Agenda, partnership, slug, actor string, _ bool) error {
 		return st.DeleteGoal(ctx, partnership, slug, actor)
 	},
-	deleteNote: "A goal that still has indicators cannot be deleted: move them to another goal or delete them first.",
+	deleteNote: "A goal that still has indicators, or that a dashboard file shows, cannot be deleted until that changes: move or delete its indicators, or take it out of the dashboard files and restart.",
 }
 
 func goalValues(b *domain.Bundle, slug string) (url.Values, string, bool) {

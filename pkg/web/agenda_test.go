@@ -176,9 +176,12 @@ func TestAgendaDeletes(t *testing.T) {
 	ed, _ := a.signIn("editor@example.org", anchorage, domain.RoleEditor, "")
 
 	agendaWant(t, "goal delete page", ed.get(pA+"/goals/graduation/delete"), http.StatusOK)
+	// graduation has indicators and dashboards show it: the dashboards are
+	// named first (the API's "goal in use" case reaches the store's refusal
+	// of a goal with indicators).
 	r := ed.post(pA+"/goals/graduation/delete", nil)
 	agendaWant(t, "delete goal with indicators", r, http.StatusConflict)
-	mustContain(t, "goal conflict", r.Body, "Nothing was deleted", "cannot delete goal", "hs-graduation-4yr")
+	mustContain(t, "goal conflict", r.Body, "Nothing was deleted", "cannot delete goal", "anchorage-90-by-2020/board-summary.yaml", "anchorage-90-by-2020/graduation.yaml")
 
 	r = ed.post(pA+"/partners/united-way-of-anchorage/delete", nil)
 	agendaWant(t, "delete backbone", r, http.StatusConflict)
@@ -190,6 +193,25 @@ func TestAgendaDeletes(t *testing.T) {
 	mustContain(t, "dashboard conflict", r.Body, "cannot delete indicator", "anchorage-90-by-2020/board-summary.yaml")
 	if _, ok := agendaBundle(t, a).Indicator("dropout-rate"); !ok {
 		t.Fatal("an indicator a dashboard shows was deleted")
+	}
+
+	// postsecondary has one indicator, and board-summary.yaml has a
+	// scorecard of the goal: once the indicator is gone the store would
+	// delete the goal, but the dashboard still stands in the way.
+	const only = "postsecondary-aps-career-technical-qualified"
+	figs := 0
+	for _, m := range agendaBundle(t, a).Measurements {
+		if m.Indicator == only {
+			figs++
+		}
+	}
+	r = ed.post(pA+"/indicators/"+only+"/delete", url.Values{"with_data": {"on"}, "figures": {fmt.Sprint(figs)}})
+	agendaWant(t, "delete the goal's only indicator", r, http.StatusSeeOther)
+	r = ed.post(pA+"/goals/postsecondary/delete", nil)
+	agendaWant(t, "delete a goal a dashboard shows", r, http.StatusConflict)
+	mustContain(t, "goal dashboard conflict", r.Body, "Nothing was deleted", "cannot delete goal", "anchorage-90-by-2020/board-summary.yaml")
+	if !slices.ContainsFunc(agendaBundle(t, a).Goals, func(g domain.Goal) bool { return g.Slug == "postsecondary" }) {
+		t.Fatal("a goal a dashboard shows was deleted")
 	}
 
 	const slug = "hs-graduation-5yr" // in no dashboard
@@ -281,6 +303,8 @@ func TestAgendaAPI(t *testing.T) {
 		{"goal gone", "DELETE", apiA + "/goals/api-goal", "", 204, ""},
 		{"figures", "DELETE", apiA + "/indicators/hs-graduation-5yr", "", 409, "confirm to delete them too"},
 		{"in a dashboard", "DELETE", apiA + "/indicators/dropout-rate?with_data=true", "", 409, `dashboard file(s) anchorage-90-by-2020/board-summary.yaml show it`},
+		{"goal's only indicator", "DELETE", apiA + "/indicators/grade8-math-proficiency?with_data=true", "", 204, ""},
+		{"goal in a dashboard", "DELETE", apiA + "/goals/middle-grades-math", "", 409, `dashboard file(s) anchorage-90-by-2020/board-summary.yaml show it`},
 		{"bad with_data", "DELETE", apiA + "/indicators/hs-graduation-4yr?with_data=maybe", "", 400, "with_data"},
 		{"settings by editor", "PUT", apiA, `{"name":"x","suppression_threshold":10}`, 403, "forbidden"},
 	} {
@@ -290,7 +314,9 @@ func TestAgendaAPI(t *testing.T) {
 			mustContain(t, tc.name, r.Body, tc.has)
 		})
 	}
-	if _, ok := agendaBundle(t, a).Indicator("dropout-rate"); !ok {
+	if b := agendaBundle(t, a); !slices.ContainsFunc(b.Goals, func(g domain.Goal) bool { return g.Slug == "middle-grades-math" }) {
+		t.Fatal("a refused goal delete deleted")
+	} else if _, ok := b.Indicator("dropout-rate"); !ok {
 		t.Fatal("a refused delete deleted")
 	}
 
