@@ -35,6 +35,20 @@ func (db *DB) RecordLoginFailure(ctx context.Context, key string) error {
 	return translate(err, "record login failure")
 }
 
+// DeleteOldLoginFailures removes the failed sign-ins older than
+// loginFailureRetention and returns how many there were. RecordLoginFailure
+// prunes them too, but only when a sign-in fails; this keeps the table from
+// holding old addresses and emails for good once failures stop, e.g. from an
+// hourly job.
+func (db *DB) DeleteOldLoginFailures(ctx context.Context) (int64, error) {
+	cutoff := db.clock().Add(-loginFailureRetention)
+	res := db.writer.WithContext(ctx).Where("at < ?", cutoff).Delete(&loginFailureRow{})
+	if res.Error != nil {
+		return 0, translate(res.Error, "delete old login failures")
+	}
+	return res.RowsAffected, nil
+}
+
 // LoginFailures counts the failures recorded under key at or after since
 // (at most a day back).
 func (db *DB) LoginFailures(ctx context.Context, key string, since time.Time) (int, error) {

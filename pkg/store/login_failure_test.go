@@ -50,3 +50,35 @@ func TestLoginFailures(t *testing.T) {
 		}
 	})
 }
+
+// TestDeleteOldLoginFailures: the sweeper's pruning keeps what LoginFailures
+// can still count (a day back) and needs no new failure to run.
+func TestDeleteOldLoginFailures(t *testing.T) {
+	openWithClock(t, func(t *testing.T, db *store.DB, c *fixedClock) {
+		for _, at := range []time.Time{saveTime, saveTime.Add(time.Hour), saveTime.Add(2 * time.Hour)} {
+			c.set(at)
+			if err := db.RecordLoginFailure(t.Context(), "address:192.0.2.1"); err != nil {
+				t.Fatalf("RecordLoginFailure: %v", err)
+			}
+		}
+		steps := []struct {
+			now        time.Time
+			want, left int
+		}{
+			{saveTime.Add(24 * time.Hour), 0, 3},                  // the oldest is exactly a day old: kept
+			{saveTime.Add(24*time.Hour + time.Microsecond), 1, 2}, // now older than a day
+			{saveTime.Add(25*time.Hour + 30*time.Minute), 1, 1},   // the second goes
+			{saveTime.Add(25*time.Hour + 30*time.Minute), 0, 1},   // nothing more to do
+			{saveTime.Add(30 * time.Hour), 1, 0},                  // all gone
+		}
+		for _, s := range steps {
+			c.set(s.now)
+			if n, err := db.DeleteOldLoginFailures(t.Context()); err != nil || n != int64(s.want) {
+				t.Errorf("at %v: DeleteOldLoginFailures = %d, %v; want %d", s.now, n, err, s.want)
+			}
+			if rows := mustStrings(t, db, "SELECT key FROM login_failures"); len(rows) != s.left {
+				t.Errorf("at %v: %d rows left, want %d", s.now, len(rows), s.left)
+			}
+		}
+	})
+}
