@@ -26,11 +26,35 @@ func main() {
 		os.Exit(0)
 	}
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "impactboard:", domain.ErrorMessage(err))
-		if domain.ErrorCode(err) == domain.EINTERNAL {
-			fmt.Fprintln(os.Stderr, "  detail:", err)
-		}
+		printError(os.Stderr, err)
 		os.Exit(1)
+	}
+}
+
+// maxShownProblems caps the per-field lines printed for one error: a
+// renamed slug in a seed folder can cascade into hundreds of them.
+const maxShownProblems = 20
+
+// printError writes err for the operator who ran the command. Unlike a web
+// visitor, they own the machine, so internal causes (a permission denied, an
+// unreachable database) are shown as they are.
+func printError(w io.Writer, err error) {
+	var e *domain.Error
+	if !errors.As(err, &e) {
+		fmt.Fprintln(w, "impactboard:", err)
+		return
+	}
+	if len(e.Fields) == 0 {
+		fmt.Fprintln(w, "impactboard:", e.Message)
+		return
+	}
+	fmt.Fprintf(w, "impactboard: %s:\n", e.Message)
+	for i, f := range e.Fields {
+		if i == maxShownProblems {
+			fmt.Fprintf(w, "  … and %d more\n", len(e.Fields)-i)
+			break
+		}
+		fmt.Fprintln(w, " ", f.String())
 	}
 }
 

@@ -7,6 +7,7 @@ package progress
 
 import (
 	"fmt"
+	"math"
 	"slices"
 
 	"github.com/impactboard/impactboard/pkg/domain"
@@ -89,7 +90,7 @@ func Assess(in Input) Result {
 // assessChange fills what needs a baseline and a later figure.
 func assessChange(r *Result, in Input, series []Point) {
 	b, l := *r.Baseline, *r.Latest
-	r.Change = ptr(l.Value - b.Value)
+	r.Change = ptr(difference(l.Value, b.Value))
 	r.Improving = ptr(gain(in.Direction, b.Value, l.Value) > tolerance)
 	r.Projection = Project(series, b.Year, in.Target, in.Direction)
 	if in.Target == nil {
@@ -189,6 +190,13 @@ func trendStatus(dir domain.Direction, baseline, latest float64) Status {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// difference is a - b without the binary noise of the subtraction (80.2 -
+// 81 is -0.7999999999999972), which would otherwise reach the API and
+// exports; published figures never carry nine decimals.
+func difference(a, b float64) float64 {
+	return math.Round((a-b)*1e9) / 1e9
+}
 
 func clonePoint(p *Point) *Point {
 	if p == nil {

@@ -269,3 +269,10 @@ func TestAssessStale(t *testing.T) {
 		})
 	}
 }
+
+func TestChangeHasNoSubtractionNoise(t *testing.T) {
+	got := Assess(Input{Direction: domain.HigherIsBetter, Series: []Point{{2014, 81}, {2015, 80.2}}})
+	if got.Change == nil || *got.Change != -0.8 {
+		t.Errorf("change: got %v, want exactly -0.8", got.Change)
+	}
+}
