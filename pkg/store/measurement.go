@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -166,14 +167,31 @@ func (f *indicatorFigures) save(in []domain.Measurement) (SaveResult, error) {
 	return res, f.tx.CreateInBatches(&creates, batchSize).Error
 }
 
+// ReviewedFigure is a figure as its reviewer was shown it. Approving
+// checks it against what is stored, so that a figure a contributor changed
+// after the review page was read is not approved unseen.
+type ReviewedFigure struct {
+	MeasurementKey
+	// Value is the value shown; required.
+	Value *float64
+	// EnteredAt is when the figure shown was entered; the zero time skips
+	// this check (an API client may know only the value).
+	EnteredAt time.Time
+}
+
 // SetMeasurementStatus approves or returns submitted figures of one
 // indicator, auditing each with comment, and returns how many changed. A
-// figure that is not there is ENOTFOUND; one that is not submitted is
-// ECONFLICT; either way, naming the items, and nothing changes.
-func (db *DB) SetMeasurementStatus(ctx context.Context, partnership, indicator string, keys []MeasurementKey,
+// figure that is not there is ENOTFOUND; one that is not submitted, or
+// that changed since it was shown, is ECONFLICT; either way, naming the
+// items, and nothing changes.
+func (db *DB) SetMeasurementStatus(ctx context.Context, partnership, indicator string, items []ReviewedFigure,
 	status domain.MeasurementStatus, actor, comment string) (int, error) {
-	if err := checkStatusChange(keys, status, actor); err != nil {
+	if err := checkStatusChange(items, status, actor); err != nil {
 		return 0, err
+	}
+	keys := make([]MeasurementKey, len(items))
+	for i, it := range items {
+		keys[i] = it.MeasurementKey
 	}
 	var n int
 	err := db.inWriteTx(ctx, func(tx *gorm.DB, now time.Time) error {
@@ -182,6 +200,9 @@ func (db *DB) SetMeasurementStatus(ctx context.Context, partnership, indicator s
 			return err
 		}
 		if err := f.checkSubmitted(keys, status); err != nil {
+			return err
+		}
+		if err := f.checkUnchanged(items); err != nil {
 			return err
 		}
 		if n, err = f.setStatus(keys, status); err != nil {
@@ -195,7 +216,7 @@ func (db *DB) SetMeasurementStatus(ctx context.Context, partnership, indicator s
 	return n, nil
 }
 
-func checkStatusChange(keys []MeasurementKey, status domain.MeasurementStatus, actor string) error {
+func checkStatusChange(items []ReviewedFigure, status domain.MeasurementStatus, actor string) error {
 	if err := requireActor(actor, "set status"); err != nil {
 		return err
 	}
@@ -203,8 +224,33 @@ func checkStatusChange(keys []MeasurementKey, status domain.MeasurementStatus, a
 		return domain.Invalid("invalid status change", []domain.FieldError{{Field: "status",
 			Message: fmt.Sprintf("%q: submitted figures can only be approved or returned", status)}})
 	}
-	if len(keys) == 0 {
+	if len(items) == 0 {
 		return domain.Invalid("invalid status change", []domain.FieldError{{Field: "items", Message: "name at least one figure"}})
+	}
+	var errs []domain.FieldError
+	for i, it := range items {
+		if it.Value == nil {
+			errs = append(errs, domain.FieldError{Place: fmt.Sprintf("item %d", i+1), Field: "value",
+				Message: "is required: send the value you were shown, so that a figure changed since is not " + string(status) + " unseen"})
+		}
+	}
+	return domain.Invalid("invalid status change", errs)
+}
+
+// checkUnchanged refuses, as one ECONFLICT naming every such item, figures
+// whose stored value or entry time differs from what the reviewer saw.
+func (f *indicatorFigures) checkUnchanged(items []ReviewedFigure) error {
+	var stale []string
+	for i, it := range items {
+		m := f.old[it.MeasurementKey]
+		if *it.Value == m.Value && (it.EnteredAt.IsZero() || it.EnteredAt.Equal(m.EnteredAt)) {
+			continue
+		}
+		stale = append(stale, fmt.Sprintf("item %d (%s) is now %s, entered by %s at %s UTC", i+1, it.MeasurementKey,
+			strconv.FormatFloat(m.Value, 'g', -1, 64), m.EnteredBy, m.EnteredAt.UTC().Format("2006-01-02 15:04:05")))
+	}
+	if len(stale) > 0 {
+		return domain.Errorf(domain.ECONFLICT, "a figure changed since it was shown to you; review it again: %s", strings.Join(stale, "; "))
 	}
 	return nil
 }

@@ -96,13 +96,16 @@ func TestSaveMeasurements(t *testing.T) {
 func TestSetMeasurementStatus(t *testing.T) {
 	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
 		mustSave(t, db, sampleBundle("approve"), "seed") // 2011 all groups is submitted, 2010 approved
-		set := func(status domain.MeasurementStatus, comment string, keys ...store.MeasurementKey) (int, error) {
-			return db.SetMeasurementStatus(t.Context(), "approve", "graduation-rate", keys, status, "editor", comment)
+		set := func(status domain.MeasurementStatus, comment string, items ...store.ReviewedFigure) (int, error) {
+			return db.SetMeasurementStatus(t.Context(), "approve", "graduation-rate", items, status, "editor", comment)
 		}
-		y2010, y2011 := store.MeasurementKey{Year: 2010}, store.MeasurementKey{Year: 2011}
+		seen := func(k store.MeasurementKey, v float64) store.ReviewedFigure {
+			return store.ReviewedFigure{MeasurementKey: k, Value: &v}
+		}
+		y2010, y2011 := seen(store.MeasurementKey{Year: 2010}, 60), seen(store.MeasurementKey{Year: 2011}, 62.5)
 		_, err := set(domain.StatusApproved, "", y2011, y2010)
 		wantCode(t, "approving an approved figure", err, domain.ECONFLICT, "item 2 (2010, all groups) is approved")
-		_, err = set(domain.StatusApproved, "", store.MeasurementKey{Year: 2011, Dimension: "Income", Group: "Low income"})
+		_, err = set(domain.StatusApproved, "", seen(store.MeasurementKey{Year: 2011, Dimension: "Income", Group: "Low income"}, 1))
 		wantCode(t, "unknown figure", err, domain.ENOTFOUND, "item 1 (2011, Income: Low income)")
 		_, err = set(domain.StatusDraft, "", y2011)
 		wantCode(t, "to draft", err, domain.EINVALID, "only be approved or returned")
@@ -118,6 +121,39 @@ func TestSetMeasurementStatus(t *testing.T) {
 		}
 		if m := mustBundle(t, db, "approve").Measurements[1]; m.Status != domain.StatusApproved || m.EnteredBy != "seed" {
 			t.Errorf("stored %+v, want approved and still entered by seed", m)
+		}
+	})
+}
+
+// TestSetMeasurementStatusStale: an approval names the figure as the
+// reviewer saw it, and a figure changed since is refused, not approved.
+func TestSetMeasurementStatusStale(t *testing.T) {
+	storetest.ForEachDB(t, func(t *testing.T, db *store.DB) {
+		mustSave(t, db, sampleBundle("stale"), "seed") // 2011 all groups: 62.5, submitted
+		shown := mustBundle(t, db, "stale").Measurements[1]
+		changed := domain.Measurement{Year: 2011, Value: 30, Status: domain.StatusSubmitted}
+		if _, err := db.SaveMeasurements(t.Context(), "stale", "graduation-rate", []domain.Measurement{changed}, "steward", ""); err != nil {
+			t.Fatal(err)
+		}
+		now := mustBundle(t, db, "stale").Measurements[1]
+		set := func(v *float64, at time.Time) error {
+			_, err := db.SetMeasurementStatus(t.Context(), "stale", "graduation-rate",
+				[]store.ReviewedFigure{{MeasurementKey: store.MeasurementKey{Year: 2011}, Value: v, EnteredAt: at}}, domain.StatusApproved, "editor", "")
+			return err
+		}
+		old, fresh := shown.Value, now.Value
+		wantCode(t, "approving the value shown before the change", set(&old, time.Time{}), domain.ECONFLICT,
+			"changed since it was shown to you; review it again: item 1 (2011, all groups) is now 30, entered by steward")
+		wantCode(t, "the right value, entered at another time", set(&fresh, shown.EnteredAt.Add(-time.Second)), domain.ECONFLICT, "changed since it was shown")
+		wantCode(t, "no value", set(nil, time.Time{}), domain.EINVALID, "invalid status change")
+		if m := mustBundle(t, db, "stale").Measurements[1]; m.Status != domain.StatusSubmitted {
+			t.Fatalf("after refused approvals 2011 is %s, want still submitted", m.Status)
+		}
+		if err := set(&fresh, now.EnteredAt); err != nil {
+			t.Fatalf("approving the figure as it is: %v", err)
+		}
+		if m := mustBundle(t, db, "stale").Measurements[1]; m.Status != domain.StatusApproved || m.Value != 30 {
+			t.Errorf("stored %+v, want 30 approved", m)
 		}
 	})
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -55,8 +56,29 @@ type apiFiguresRequest struct {
 }
 
 type apiFigureStatusRequest struct {
-	Comment string                 `json:"comment"`
-	Items   []store.MeasurementKey `json:"items"`
+	Comment string          `json:"comment"`
+	Items   []apiReviewItem `json:"items"`
+}
+
+// apiReviewItem is a figure to approve or return as the caller was shown
+// it: its key, its value (required; as GET ...?pending=1 gives it) and,
+// optionally, when it was entered (as the history gives it). A figure that
+// changed since is a 409, so nobody approves a value they never saw.
+type apiReviewItem struct {
+	store.MeasurementKey
+	Value     *float64   `json:"value"`
+	EnteredAt *time.Time `json:"entered_at"`
+}
+
+func reviewedFigures(items []apiReviewItem) []store.ReviewedFigure {
+	out := make([]store.ReviewedFigure, len(items))
+	for i, it := range items {
+		out[i] = store.ReviewedFigure{MeasurementKey: it.MeasurementKey, Value: it.Value}
+		if it.EnteredAt != nil {
+			out[i].EnteredAt = *it.EnteredAt
+		}
+	}
+	return out
 }
 
 // item reads one posted figure; place is "item N", counting from 1.
@@ -151,7 +173,7 @@ func (s *Server) apiSetStatus(c echo.Context, status domain.MeasurementStatus) e
 	if len(comment) > maxDataComment {
 		return domain.Invalid("comment too long", []domain.FieldError{{Field: "comment", Message: fmt.Sprintf("is longer than %d characters", maxDataComment)}})
 	}
-	n, err := s.store.SetMeasurementStatus(c.Request().Context(), c.Param("partnership"), r.Slug, req.Items, status, who(c).User.Email, comment)
+	n, err := s.store.SetMeasurementStatus(c.Request().Context(), c.Param("partnership"), r.Slug, reviewedFigures(req.Items), status, who(c).User.Email, comment)
 	if err != nil {
 		return err
 	}

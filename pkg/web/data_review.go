@@ -1,13 +1,16 @@
 package web
 
 import (
+	"cmp"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/labstack/echo/v4"
 
@@ -25,6 +28,13 @@ type reviewPage struct {
 	Comment string
 	Error   string
 	Count   int
+	// Conflict is shown as the flash of this very response; render fills
+	// the flash from the cookie, which holds nothing here.
+	Conflict string
+}
+
+func (p *reviewPage) session(pr *principal, partnership, csrf, flash string) {
+	p.layout.session(pr, partnership, csrf, cmp.Or(p.Conflict, flash))
 }
 
 type reviewGroup struct {
@@ -35,7 +45,7 @@ type reviewGroup struct {
 // reviewItem is one submitted figure and what it replaces, if anything.
 type reviewItem struct {
 	domain.Measurement
-	ID       string // checkbox value: indicator, year and group, encoded
+	ID       string // checkbox value: indicator, year, group and the version shown, encoded
 	Label    string
 	Previous *domain.Measurement // the figure before this submission
 	Checked  bool
@@ -76,13 +86,41 @@ func (s *Server) review(c echo.Context) error {
 	n := 0
 	for _, ind := range order {
 		done, err := s.store.SetMeasurementStatus(c.Request().Context(), c.Param("partnership"), ind, picked[ind], status, who(c).User.Email, comment)
-		if err != nil {
+		if domain.ErrorCode(err) == domain.ECONFLICT {
+			return s.reviewConflict(c, form["item"], comment, reviewPartly(status, n)+domain.ErrorMessage(err)+".")
+		} else if err != nil {
 			return err
 		}
 		n += done
 	}
-	flash(c, fmt.Sprintf("%s %d figure(s).", map[domain.MeasurementStatus]string{domain.StatusApproved: "Approved", domain.StatusReturned: "Returned"}[status], n))
+	flash(c, reviewDone(status, n))
 	return c.Redirect(http.StatusSeeOther, "/p/"+c.Param("partnership")+"/review")
+}
+
+func reviewDone(status domain.MeasurementStatus, n int) string {
+	return fmt.Sprintf("%s %d figure(s).", map[domain.MeasurementStatus]string{domain.StatusApproved: "Approved", domain.StatusReturned: "Returned"}[status], n)
+}
+
+// reviewPartly says what was done before a conflict stopped the rest (one
+// transaction per indicator).
+func reviewPartly(status domain.MeasurementStatus, n int) string {
+	if n == 0 {
+		return fmt.Sprintf("Nothing was %s: ", status)
+	}
+	return fmt.Sprintf("%d figure(s) of other indicators were %s, the rest not: ", n, status)
+}
+
+// reviewConflict shows the review list again as it now stands, with msg as
+// the flash: a figure changed (or was reviewed by someone else) after the
+// editor loaded the page. Ticks stay on the figures that did not change; a
+// changed one has a new version, so it comes back unticked for a fresh look.
+func (s *Server) reviewConflict(c echo.Context, checked []string, comment, msg string) error {
+	page, err := s.reviewBase(c, checked)
+	if err != nil {
+		return err
+	}
+	page.Comment, page.Conflict = comment, msg
+	return s.render(c, http.StatusConflict, "data_review", page)
 }
 
 func reviewProblem(status domain.MeasurementStatus, picked int, comment string) string {
@@ -99,26 +137,44 @@ func reviewProblem(status domain.MeasurementStatus, picked int, comment string) 
 
 // reviewSelection groups the ticked figures by indicator, in the order
 // they were listed.
-func reviewSelection(values []string) (map[string][]store.MeasurementKey, []string, error) {
-	picked := map[string][]store.MeasurementKey{}
+func reviewSelection(values []string) (map[string][]store.ReviewedFigure, []string, error) {
+	picked := map[string][]store.ReviewedFigure{}
 	var order []string
 	for _, v := range values {
-		q, err := url.ParseQuery(v)
-		y, yerr := strconv.Atoi(q.Get("y"))
-		if err != nil || yerr != nil || q.Get("i") == "" {
+		ind, f, err := parseReviewID(v)
+		if err != nil {
 			return nil, nil, domain.Errorf(domain.EINVALID, "the form is damaged: reload the page and try again")
 		}
-		ind := q.Get("i")
 		if _, seen := picked[ind]; !seen {
 			order = append(order, ind)
 		}
-		picked[ind] = append(picked[ind], store.MeasurementKey{Year: y, Dimension: q.Get("d"), Group: q.Get("g")})
+		picked[ind] = append(picked[ind], f)
 	}
 	return picked, order, nil
 }
 
+// reviewID names a figure as the page shows it: its key (i, y, d, g) and
+// its version, the value (v) and entry time (t), so that approving it
+// approves what the editor saw and not a later change.
 func reviewID(m domain.Measurement) string {
-	return url.Values{"i": {m.Indicator}, "y": {strconv.Itoa(m.Year)}, "d": {m.Dimension}, "g": {m.Group}}.Encode()
+	return url.Values{"i": {m.Indicator}, "y": {strconv.Itoa(m.Year)}, "d": {m.Dimension}, "g": {m.Group},
+		"v": {strconv.FormatFloat(m.Value, 'g', -1, 64)}, "t": {m.EnteredAt.UTC().Format(time.RFC3339Nano)}}.Encode()
+}
+
+// parseReviewID reads a reviewID back; every part is required.
+func parseReviewID(id string) (string, store.ReviewedFigure, error) {
+	q, err := url.ParseQuery(id)
+	if err != nil || q.Get("i") == "" {
+		return "", store.ReviewedFigure{}, errors.New("no indicator")
+	}
+	y, yerr := strconv.Atoi(q.Get("y"))
+	v, verr := strconv.ParseFloat(q.Get("v"), 64)
+	at, terr := time.Parse(time.RFC3339Nano, q.Get("t"))
+	if err := errors.Join(yerr, verr, terr); err != nil {
+		return "", store.ReviewedFigure{}, err
+	}
+	return q.Get("i"), store.ReviewedFigure{MeasurementKey: store.MeasurementKey{Year: y, Dimension: q.Get("d"), Group: q.Get("g")},
+		Value: &v, EnteredAt: at}, nil
 }
 
 // reviewBase lists the submitted figures by indicator, each with the

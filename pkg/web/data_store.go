@@ -11,7 +11,7 @@ import (
 // measurements and reads their audit history.
 type Figures interface {
 	SaveMeasurements(ctx context.Context, partnership, indicator string, ms []domain.Measurement, actor, comment string) (store.SaveResult, error)
-	SetMeasurementStatus(ctx context.Context, partnership, indicator string, keys []store.MeasurementKey,
+	SetMeasurementStatus(ctx context.Context, partnership, indicator string, items []store.ReviewedFigure,
 		status domain.MeasurementStatus, actor, comment string) (int, error)
 	Audit(ctx context.Context, partnership, entity, key string) ([]domain.AuditEntry, error)
 }

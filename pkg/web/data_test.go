@@ -538,26 +538,99 @@ func TestDataAPIApproveReturn(t *testing.T) {
 	if !e.has("item 1", "value", "only an editor can change it") {
 		t.Errorf("contributor changing an approved figure: %+v", e.Error.Fields)
 	}
-	con.apiCall("POST", dataAPIPath+"/measurements/approve", ctok, `{"items": [{"year": 2021}]}`, http.StatusForbidden, nil)
-	ed.apiCall("POST", dataAPIPath+"/measurements/return", etok, `{"items": [{"year": 2022}]}`, http.StatusBadRequest, nil)
+	con.apiCall("POST", dataAPIPath+"/measurements/approve", ctok, `{"items": [{"year": 2021, "value": 86.7}]}`, http.StatusForbidden, nil)
+	ed.apiCall("POST", dataAPIPath+"/measurements/return", etok, `{"items": [{"year": 2022, "value": 87}]}`, http.StatusBadRequest, nil)
 
 	var st struct {
 		Updated int
 		Status  string
 	}
-	ed.apiCall("POST", dataAPIPath+"/measurements/approve", etok, `{"comment": "ok", "items": [{"year": 2021}]}`, 200, &st)
+	ed.apiCall("POST", dataAPIPath+"/measurements/approve", etok, `{"comment": "ok", "items": [{"year": 2021, "value": 86.7}]}`, 200, &st)
 	if st.Updated != 1 || st.Status != "approved" {
 		t.Errorf("approve = %+v", st)
 	}
-	ed.apiCall("POST", dataAPIPath+"/measurements/return", etok, `{"comment": "source?", "items": [{"year": 2022}]}`, 200, &st)
+	ed.apiCall("POST", dataAPIPath+"/measurements/return", etok, `{"comment": "source?", "items": [{"year": 2022, "value": 87}]}`, 200, &st)
 	if st.Updated != 1 || st.Status != "returned" {
 		t.Errorf("return = %+v", st)
 	}
-	ed.apiCall("POST", dataAPIPath+"/measurements/approve", etok, `{"items": [{"year": 2022}]}`, http.StatusConflict, nil)
+	ed.apiCall("POST", dataAPIPath+"/measurements/approve", etok, `{"items": [{"year": 2022, "value": 87}]}`, http.StatusConflict, nil)
 	d := dataPublicDetail(t, a)
 	if d.allGroups(2021) == nil || d.allGroups(2022) != nil {
 		t.Errorf("public: 2021 %+v, 2022 %+v; want only the approved 2021", d.allGroups(2021), d.allGroups(2022))
 	}
 	other := dataMember(t, a, "uw@example.org", domain.RoleContributor, dataOther)
 	other.apiCall("PUT", dataAPIPath+"/measurements", other.token(), `{"measurements": [{"year": 2023, "value": 80}]}`, http.StatusForbidden, nil)
+}
+
+// dataPut2022 lets a contributor submit 2022 through the API.
+func dataPut2022(t *testing.T, con *dataBrowser, tok, value string) {
+	t.Helper()
+	con.apiCall("PUT", dataAPIPath+"/measurements", tok, `{"measurements": [{"year": 2022, "value": `+value+`}]}`, 200, nil)
+}
+
+// TestDataReviewStaleApproval: an editor's approval is of the figure the
+// review page showed; one the contributor changed since is refused with
+// the list shown again, not approved unseen.
+func TestDataReviewStaleApproval(t *testing.T) {
+	a := newApp(t)
+	con := dataMember(t, a, "steward@example.org", domain.RoleContributor, dataSteward)
+	ed := dataMember(t, a, "editor@example.org", domain.RoleEditor, "")
+	ctok := con.token()
+	dataPut2022(t, con, ctok, "70")
+	review, _ := ed.do("GET", "/p/"+dataSlug+"/review", nil, 200)
+	items := dataReviewItems(t, review)
+	dataPut2022(t, con, ctok, "30")
+
+	form := url.Values{"_csrf": {dataCSRF(t, review)}, "action": {"approve"}, "item": items}
+	body, _ := ed.do("POST", "/p/"+dataSlug+"/review", form, http.StatusConflict)
+	mustContain(t, "stale approval", body, `<p class="flash" role="status">Nothing was approved: a figure changed since it was shown to you; review it again:`,
+		"(2022, all groups) is now 30, entered by steward@example.org", "70% <span class=\"tag submitted\">submitted</span> → <strong>30%</strong>")
+	if f := dataPublicDetail(t, a).allGroups(2022); f != nil {
+		t.Fatalf("the changed figure was published: %+v", f)
+	}
+	if again := dataReviewItems(t, body); len(again) != 1 || again[0] == items[0] || strings.Contains(body, "checked>") {
+		t.Errorf("re-rendered items %v (was %v): want the one figure with its new version, unticked", again, items)
+	}
+
+	form = url.Values{"_csrf": {dataCSRF(t, body)}, "action": {"approve"}, "item": dataReviewItems(t, body)}
+	ed.do("POST", "/p/"+dataSlug+"/review", form, http.StatusSeeOther)
+	if f := dataPublicDetail(t, a).allGroups(2022); f == nil || *f.Value != 30 || f.Status != "approved" {
+		t.Errorf("after approving what was shown: 2022 = %+v, want 30 approved", f)
+	}
+}
+
+// TestDataAPIStaleApproval: the API names the value the caller was shown
+// (required), optionally its entry time, and a changed figure is a 409.
+func TestDataAPIStaleApproval(t *testing.T) {
+	a := newApp(t)
+	con := dataMember(t, a, "steward@example.org", domain.RoleContributor, dataSteward)
+	ed := dataMember(t, a, "editor@example.org", domain.RoleEditor, "")
+	ctok, etok := con.token(), ed.token()
+	dataPut2022(t, con, ctok, "70")
+	dataPut2022(t, con, ctok, "30")
+	approve := dataAPIPath + "/measurements/approve"
+
+	var e struct {
+		Error struct {
+			Code, Message string
+			Fields        []domain.FieldError
+		}
+	}
+	ed.apiCall("POST", approve, etok, `{"items": [{"year": 2022, "value": 70}]}`, http.StatusConflict, &e)
+	if e.Error.Code != "conflict" || !strings.Contains(e.Error.Message, "changed since it was shown") || !strings.Contains(e.Error.Message, "is now 30") {
+		t.Errorf("stale approval: %+v, want a conflict saying the figure changed", e.Error)
+	}
+	e.Error.Fields = nil
+	ed.apiCall("POST", approve, etok, `{"items": [{"year": 2022}]}`, http.StatusBadRequest, &e)
+	if len(e.Error.Fields) != 1 || e.Error.Fields[0].Field != "value" || !strings.Contains(e.Error.Fields[0].Message, "send the value you were shown") {
+		t.Errorf("approval without a value: %+v, want it required", e.Error)
+	}
+	ed.apiCall("POST", approve, etok, `{"items": [{"year": 2022, "value": 30, "entered_at": "2001-01-01T00:00:00Z"}]}`, http.StatusConflict, nil)
+	if f := dataPublicDetail(t, a).allGroups(2022); f != nil {
+		t.Fatalf("a refused approval published 2022: %+v", f)
+	}
+	ed.apiCall("POST", approve, etok, `{"items": [{"year": 2022, "value": 30}]}`, 200, nil)
+	if f := dataPublicDetail(t, a).allGroups(2022); f == nil || *f.Value != 30 {
+		t.Errorf("2022 = %+v, want 30 approved", f)
+	}
 }
