@@ -495,6 +495,7 @@ func TestDataAPIPutAllOrNothing(t *testing.T) {
 		t.Fatalf("measurements %d -> %d after a rejected PUT", len(before.Measurements), len(after.Measurements))
 	}
 	for _, body := range []string{`{"measurements": [{"year": 2020, "value": 85.1, "colour": "red"}]}`, `{"measurements": []}`,
+		`{"measurements": [{"year": 2020, "value": 85.1, "Value": 10}]}`, `{"measurements": [{"year": 2020, "value": 85.1, "value": 10}]}`,
 		`{"measurements": [{"year": 2020, "value": 85.1}]} {}`, `not json`} {
 		ed.apiCall("PUT", put, tok, body, http.StatusBadRequest, nil)
 	}
