@@ -61,6 +61,20 @@ func (db *DB) LoginFailures(ctx context.Context, key string, since time.Time) (i
 	return int(n), nil
 }
 
+// AccountFailureKey is the key failed sign-ins to an account are recorded
+// under; SetPassword clears it, so a reset ends a lockout.
+func AccountFailureKey(email string) string {
+	return "account:" + strings.ToLower(strings.TrimSpace(email))
+}
+
+// clearAccountFailures forgets the failed sign-ins to an account: after a
+// password reset they were guesses at a password that no longer works, and
+// counting them would keep its owner locked out with the new one.
+// Failures per address stay: they may come from someone else.
+func clearAccountFailures(tx *gorm.DB, email string) error {
+	return tx.Where("key = ?", failureKey(AccountFailureKey(email))).Delete(&loginFailureRow{}).Error
+}
+
 func failureKey(key string) string {
 	if len(key) <= maxFailureKeyLength {
 		return key

@@ -82,3 +82,28 @@ func TestDeleteOldLoginFailures(t *testing.T) {
 		}
 	})
 }
+
+// TestSetPasswordClearsAccountFailures: a password reset ends the
+// account's lockout, and only the account's: an address's failures may be
+// someone else's.
+func TestSetPasswordClearsAccountFailures(t *testing.T) {
+	openWithClock(t, func(t *testing.T, db *store.DB, c *fixedClock) {
+		u := mustUser(t, db, "Locked@Example.org")
+		other := store.AccountFailureKey("other@example.org")
+		for range 5 {
+			for _, k := range []string{store.AccountFailureKey("locked@example.org"), "address:192.0.2.1", other} {
+				if err := db.RecordLoginFailure(t.Context(), k); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		if err := db.SetPassword(t.Context(), u.ID, "a brand new passphrase", "admin@example.org"); err != nil {
+			t.Fatal(err)
+		}
+		for key, want := range map[string]int{store.AccountFailureKey(u.Email): 0, "address:192.0.2.1": 5, other: 5} {
+			if got, err := db.LoginFailures(t.Context(), key, saveTime.Add(-time.Hour)); err != nil || got != want {
+				t.Errorf("after the reset LoginFailures(%q) = %d, %v; want %d", key, got, err, want)
+			}
+		}
+	})
+}

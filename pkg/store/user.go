@@ -87,7 +87,8 @@ func emailProblem(email string) string {
 
 // SetPassword replaces a user's password (an admin's reset, or the user's
 // own change) and ends all of the user's sessions, so whoever knew the old
-// password is signed out. API tokens are left alone: they are separate
+// password is signed out. It also clears the account's failed sign-ins,
+// so that a reset ends a lockout (the lockout message says to ask for one). API tokens are left alone: they are separate
 // credentials, revoked one by one.
 func (db *DB) SetPassword(ctx context.Context, userID int64, password, actor string) error {
 	if err := requireActor(actor, "set password"); err != nil {
@@ -111,8 +112,11 @@ func (db *DB) SetPassword(ctx context.Context, userID int64, password, actor str
 		if err := tx.Where("user_id = ?", userID).Delete(&sessionRow{}).Error; err != nil {
 			return err
 		}
+		if err := clearAccountFailures(tx, u.Email); err != nil {
+			return err
+		}
 		return addAccountAudit(tx, accountAuditRow{Entity: "user", EntityKey: u.Email, Action: "update",
-			Actor: actor, At: now, Comment: "password changed; sessions ended"}, nil, nil)
+			Actor: actor, At: now, Comment: "password changed; sessions and failed sign-ins cleared"}, nil, nil)
 	})
 	return translate(err, fmt.Sprintf("set password of user %d", userID))
 }

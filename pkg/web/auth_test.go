@@ -388,6 +388,27 @@ func TestAuthRateLimit(t *testing.T) {
 	c.login("limited@example.org", testPassword)
 }
 
+// TestAuthResetEndsLockout: the lockout message says to ask an admin for a
+// reset, so the reset must let the new password in at once.
+func TestAuthResetEndsLockout(t *testing.T) {
+	a := newClockApp(t, &clock{t: time.Now()}, web.Config{})
+	admin, _ := a.signIn("admin@example.org", anchorage, domain.RoleAdmin, "")
+	_, u := a.signIn("locked@example.org", anchorage, domain.RoleViewer, "")
+	c := a.client()
+	for i := range 5 {
+		if r := c.post("/login", url.Values{"email": {"locked@example.org"}, "password": {"wrong password " + string(rune('a'+i))}}); r.Status != 401 {
+			t.Fatalf("failure %d: status %d, want 401", i+1, r.Status)
+		}
+	}
+	if r := c.post("/login", url.Values{"email": {"locked@example.org"}, "password": {testPassword}}); r.Status != 429 {
+		t.Fatalf("after 5 failures: status %d, want 429", r.Status)
+	}
+	if r := admin.post(memberPath(u, "password"), url.Values{"password": {"a brand new passphrase"}}); r.Status != 303 {
+		t.Fatalf("reset: status %d; %.300s", r.Status, r.Body)
+	}
+	c.login("locked@example.org", "a brand new passphrase")
+}
+
 func TestAuthRateLimitPerAddress(t *testing.T) {
 	// The store stamps failures with its clock and the server counts them
 	// with its own: newApp's fixed server clock would count none.

@@ -10,6 +10,7 @@ import (
 	"github.com/labstack/echo/v4"
 
 	"github.com/impactboard/impactboard/pkg/domain"
+	"github.com/impactboard/impactboard/pkg/store"
 )
 
 // Sign-in limits: failures counted in the store, so every replica sees them.
@@ -34,7 +35,7 @@ func (s *Server) login(c echo.Context) error {
 	ctx := c.Request().Context()
 	email := strings.ToLower(strings.TrimSpace(c.FormValue("email")))
 	page := &loginPage{layout: layout{Title: "Sign in"}, Email: email, Next: safeNext(c.FormValue("next"))}
-	keys := []string{"account:" + email, "address:" + c.RealIP()}
+	keys := []string{store.AccountFailureKey(email), "address:" + c.RealIP()}
 	if limited, err := s.loginLimited(c, keys); err != nil {
 		return err
 	} else if limited {
