@@ -94,21 +94,20 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer db.Close()
-	b, err := db.Bundle(ctx, c.Partnership)
-	if err != nil {
-		return err
-	}
 	aud := report.Public
 	if c.SmallCells {
 		aud = report.Audience{Member: true, SmallCells: true}
 	}
 	now := time.Now().UTC()
-	p := report.Build(b, aud, now.Year())
-	write := func(w io.Writer) error { return export.Write(w, c.Format, p, now) }
-	if c.Output == "-" {
-		return writeBuffered(stdout, write)
-	}
-	if err := writeExportFile(c.Output, exportPerm(c.SmallCells), write); err != nil {
+	// The export streams from the database: nothing holds all the figures.
+	err = export.FromStore(ctx, db, c.Partnership, aud, now.Year(), func(src export.Source) error {
+		write := func(w io.Writer) error { return export.Write(w, c.Format, src, now) }
+		if c.Output == "-" {
+			return writeBuffered(stdout, write)
+		}
+		return writeExportFile(c.Output, exportPerm(c.SmallCells), write)
+	})
+	if err != nil || c.Output == "-" {
 		return err
 	}
 	_, err = fmt.Fprintf(stdout, "%s: %s export written to %s (%s)\n", c.Partnership, c.Format, c.Output, audienceNote(c.SmallCells))

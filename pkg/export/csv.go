@@ -15,26 +15,26 @@ import (
 // knows it exists but never sees it. Rows go out through encoding/csv's
 // small buffer as they are made.
 func CSV(w io.Writer, p *report.Partnership) error {
-	return writeCSV(w, p.Indicators)
+	return SourceCSV(w, FromReport(p))
 }
 
 // IndicatorCSV writes the figures of one indicator as CSV does.
 func IndicatorCSV(w io.Writer, ind *report.Indicator) error {
-	return writeCSV(w, []*report.Indicator{ind})
+	return SourceCSV(w, FromReport(&report.Partnership{Indicators: []*report.Indicator{ind}}))
 }
 
-func writeCSV(w io.Writer, inds []*report.Indicator) error {
+// SourceCSV writes src as CSV does, one figure at a time.
+func SourceCSV(w io.Writer, src Source) error {
 	cw := csv.NewWriter(w)
 	if err := cw.Write(Header); err != nil {
 		return fmt.Errorf("write csv: %w", err)
 	}
 	rec := make([]string, len(Header))
-	for _, ind := range inds {
-		for _, f := range ind.Figures {
-			if err := cw.Write(csvRecord(rec, ind.Slug, f)); err != nil {
-				return fmt.Errorf("write csv: %w", err)
-			}
-		}
+	err := src.Each(func(ind *report.Indicator, figures report.FigureFunc) error {
+		return figures(func(f report.Figure) error { return cw.Write(csvRecord(rec, ind.Slug, f)) })
+	})
+	if err != nil {
+		return fmt.Errorf("write csv: %w", err)
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {

@@ -37,11 +37,11 @@ type jsonGoal struct {
 	Indicators []string `json:"indicators"`
 }
 
-type jsonIndicator struct {
+// jsonIndicatorHead is an indicator's object up to its measurements and
+// comparisons, which writeJSONIndicator appends in that order.
+type jsonIndicatorHead struct {
 	domain.Indicator
-	Progress     jsonProgress        `json:"progress"`
-	Measurements []jsonMeasurement   `json:"measurements"`
-	Comparisons  []domain.Comparison `json:"comparisons"`
+	Progress jsonProgress `json:"progress"`
 }
 
 // jsonProgress has the field names of the API's progress object.
@@ -81,10 +81,15 @@ type jsonMeasurement struct {
 }
 
 // JSON writes p as the versioned document described in the package
-// comment. The head goes out first, then one indicator at a time, so only
-// one indicator's document is in memory.
+// comment.
 func JSON(w io.Writer, p *report.Partnership, generated time.Time) error {
-	head, err := json.Marshal(newHead(p, generated))
+	return SourceJSON(w, FromReport(p), generated)
+}
+
+// SourceJSON writes src as JSON does: the head first, then each indicator
+// as it comes, its measurements one at a time, so memory holds one figure.
+func SourceJSON(w io.Writer, src Source, generated time.Time) error {
+	head, err := json.Marshal(newHead(src.Report(), generated))
 	if err != nil {
 		return fmt.Errorf("write json: %w", err)
 	}
@@ -93,21 +98,88 @@ func JSON(w io.Writer, p *report.Partnership, generated time.Time) error {
 	if _, err := w.Write(head); err != nil {
 		return fmt.Errorf("write json: %w", err)
 	}
-	enc := json.NewEncoder(w)
-	for i, ind := range p.Indicators {
-		if i > 0 {
-			if _, err := io.WriteString(w, ","); err != nil {
-				return fmt.Errorf("write json: %w", err)
-			}
+	first := true
+	err = src.Each(func(ind *report.Indicator, figures report.FigureFunc) error {
+		sep := ","
+		if first {
+			sep, first = "", false
 		}
-		if err := enc.Encode(newJSONIndicator(ind)); err != nil {
-			return fmt.Errorf("write json: indicator %s: %w", ind.Slug, err)
+		if err := writeJSONIndicator(w, sep, ind, figures); err != nil {
+			return fmt.Errorf("indicator %s: %w", ind.Slug, err)
 		}
+		return nil
+	})
+	if err == nil {
+		_, err = io.WriteString(w, "]}\n")
 	}
-	if _, err := io.WriteString(w, "]}\n"); err != nil {
+	if err != nil {
 		return fmt.Errorf("write json: %w", err)
 	}
 	return nil
+}
+
+// writeJSONIndicator writes the object jsonIndicator describes, field by
+// field: the head marshalled whole, then each measurement, then the
+// comparisons. The bytes are those json.Encoder would write for the whole
+// object, newline included.
+func writeJSONIndicator(w io.Writer, sep string, ind *report.Indicator, figures report.FigureFunc) error {
+	head, err := json.Marshal(jsonIndicatorHead{Indicator: ind.Indicator, Progress: newJSONProgress(ind)})
+	if err != nil {
+		return err
+	}
+	bw := jsonWriter{w: w}
+	bw.write(sep)
+	bw.writeBytes(head[:len(head)-1])
+	bw.write(`,"measurements":[`)
+	n := 0
+	err = figures(func(f report.Figure) error {
+		if n++; n > 1 {
+			bw.write(",")
+		}
+		bw.marshal(newJSONMeasurement(f))
+		return bw.err
+	})
+	if err != nil {
+		return err
+	}
+	comparisons := ind.Comparisons
+	if comparisons == nil {
+		comparisons = []domain.Comparison{}
+	}
+	bw.write(`],"comparisons":`)
+	bw.marshal(comparisons)
+	bw.write("}\n")
+	return bw.err
+}
+
+// jsonWriter keeps the first error, so a sequence of writes checks once.
+type jsonWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (j *jsonWriter) write(s string) {
+	if j.err == nil {
+		_, j.err = io.WriteString(j.w, s)
+	}
+}
+
+func (j *jsonWriter) writeBytes(b []byte) {
+	if j.err == nil {
+		_, j.err = j.w.Write(b)
+	}
+}
+
+func (j *jsonWriter) marshal(v any) {
+	if j.err != nil {
+		return
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		j.err = err
+		return
+	}
+	j.writeBytes(b)
 }
 
 func newHead(p *report.Partnership, generated time.Time) jsonHead {
@@ -129,18 +201,6 @@ func newHead(p *report.Partnership, generated time.Time) jsonHead {
 		}
 	}
 	return h
-}
-
-func newJSONIndicator(ind *report.Indicator) jsonIndicator {
-	out := jsonIndicator{Indicator: ind.Indicator, Progress: newJSONProgress(ind),
-		Measurements: make([]jsonMeasurement, len(ind.Figures)), Comparisons: ind.Comparisons}
-	for i, f := range ind.Figures {
-		out.Measurements[i] = newJSONMeasurement(f)
-	}
-	if out.Comparisons == nil {
-		out.Comparisons = []domain.Comparison{}
-	}
-	return out
 }
 
 func newJSONProgress(ind *report.Indicator) jsonProgress {

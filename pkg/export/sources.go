@@ -16,30 +16,30 @@ type source struct {
 	yearSet    map[int]bool
 }
 
-// sources lists the distinct sources of p's figures in the order they are
-// first cited. Suppressed figures count: where a figure came from is not
-// the figure.
-func sources(p *report.Partnership) []*source {
-	var out []*source
-	index := map[string]*source{}
-	for _, ind := range p.Indicators {
-		for _, f := range ind.Figures {
-			if f.Source == "" {
-				continue
-			}
-			s, ok := index[f.Source]
-			if !ok {
-				s = &source{URL: f.Source, yearSet: map[int]bool{}}
-				index[f.Source] = s
-				out = append(out, s)
-			}
-			if !slices.Contains(s.Indicators, ind.Slug) {
-				s.Indicators = append(s.Indicators, ind.Slug)
-			}
-			s.yearSet[f.Year] = true
-		}
+// sourceList collects the distinct sources of the figures written, in the
+// order they are first cited. Suppressed figures count: where a figure
+// came from is not the figure. It holds a source per address, not figures.
+type sourceList struct {
+	list  []*source
+	index map[string]*source
+}
+
+func newSourceList() *sourceList { return &sourceList{index: map[string]*source{}} }
+
+func (l *sourceList) add(slug string, f report.Figure) {
+	if f.Source == "" {
+		return
 	}
-	return out
+	s, ok := l.index[f.Source]
+	if !ok {
+		s = &source{URL: f.Source, yearSet: map[int]bool{}}
+		l.index[f.Source] = s
+		l.list = append(l.list, s)
+	}
+	if !slices.Contains(s.Indicators, slug) {
+		s.Indicators = append(s.Indicators, slug)
+	}
+	s.yearSet[f.Year] = true
 }
 
 // years writes the cited years as ranges: "2005, 2011-2013, 2019".

@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/impactboard/impactboard/pkg/domain"
-	"github.com/impactboard/impactboard/pkg/report"
 )
 
 // Formats lists the formats Write knows, each with its media type.
@@ -15,16 +14,16 @@ var Formats = map[string]string{
 	"json": "application/json; charset=utf-8",
 }
 
-// Write writes p in format ("csv", "xlsx" or "json"), as the command line
-// and the web export it.
-func Write(w io.Writer, format string, p *report.Partnership, generated time.Time) error {
+// Write writes src in format ("csv", "xlsx" or "json"), as the command
+// line and the web export it.
+func Write(w io.Writer, format string, src Source, generated time.Time) error {
 	switch format {
 	case "csv":
-		return CSV(w, p)
+		return SourceCSV(w, src)
 	case "xlsx":
-		return XLSX(w, p, generated)
+		return SourceXLSX(w, src, generated)
 	case "json":
-		return JSON(w, p, generated)
+		return SourceJSON(w, src, generated)
 	}
 	return domain.Errorf(domain.EINVALID, "format must be csv, xlsx or json, got %q", format)
 }

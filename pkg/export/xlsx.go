@@ -18,18 +18,25 @@ import (
 // figure reads "suppressed (n < T)". Each sheet goes through excelize's
 // stream writer, which keeps at most 16 MiB of a sheet in memory and the
 // rest in a temporary file, and the zip is written straight into w.
-func XLSX(w io.Writer, p *report.Partnership, generated time.Time) (err error) {
+func XLSX(w io.Writer, p *report.Partnership, generated time.Time) error {
+	return SourceXLSX(w, FromReport(p), generated)
+}
+
+// SourceXLSX writes src as XLSX does, one indicator sheet after another;
+// the Summary, first in the workbook, is written last, once every
+// indicator's summary is final.
+func SourceXLSX(w io.Writer, src Source, generated time.Time) (err error) {
 	f := excelize.NewFile()
 	defer func() { err = errors.Join(err, closeFile(f)) }()
 	// excelize builds the whole zip in a buffer before writing it out;
 	// handing it a zip writer on w instead makes the zip stream. WriteTo
 	// then copies its (empty) buffer.
 	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(w) })
-	b, err := newBook(f, p)
+	b, err := newBook(f, src.Report())
 	if err != nil {
 		return fmt.Errorf("write xlsx: %w", err)
 	}
-	if err := b.write(generated); err != nil {
+	if err := b.write(src, generated); err != nil {
 		return fmt.Errorf("write xlsx: %w", err)
 	}
 	if _, err := f.WriteTo(w); err != nil {
@@ -47,10 +54,11 @@ func closeFile(f *excelize.File) error {
 
 // book is a workbook being written.
 type book struct {
-	f      *excelize.File
-	p      *report.Partnership
-	sheets []string // one per indicator, in order
-	styles styles
+	f       *excelize.File
+	p       *report.Partnership
+	sheets  []string // one per indicator, in order
+	styles  styles
+	sources *sourceList // filled as indicator sheets are written
 }
 
 type styles struct {
@@ -59,7 +67,7 @@ type styles struct {
 
 // newBook creates every sheet up front, so the Summary can name them.
 func newBook(f *excelize.File, p *report.Partnership) (*book, error) {
-	b := &book{f: f, p: p}
+	b := &book{f: f, p: p, sources: newSourceList()}
 	if err := f.SetSheetName("Sheet1", summarySheet); err != nil {
 		return nil, err
 	}
@@ -88,16 +96,22 @@ func newStyles(f *excelize.File) (styles, error) {
 	return s, errors.Join(errs[:]...)
 }
 
-func (b *book) write(generated time.Time) error {
+func (b *book) write(src Source, generated time.Time) error {
+	i := 0
+	err := src.Each(func(ind *report.Indicator, figures report.FigureFunc) error {
+		if err := b.indicator(b.sheets[i], ind, figures); err != nil {
+			return fmt.Errorf("sheet for indicator %s: %w", ind.Slug, err)
+		}
+		i++
+		return nil
+	})
+	if err != nil {
+		return err
+	}
 	if err := b.summary(generated); err != nil {
 		return fmt.Errorf("sheet %s: %w", summarySheet, err)
 	}
-	for i, ind := range b.p.Indicators {
-		if err := b.indicator(b.sheets[i], ind); err != nil {
-			return fmt.Errorf("sheet for indicator %s: %w", ind.Slug, err)
-		}
-	}
-	if err := b.sources(); err != nil {
+	if err := b.sourcesSheet(); err != nil {
 		return fmt.Errorf("sheet %s: %w", sourcesSheet, err)
 	}
 	return nil

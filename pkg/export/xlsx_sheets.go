@@ -72,7 +72,7 @@ func yearValue(p *progress.Point) []any {
 	return []any{p.Year, p.Value}
 }
 
-func (b *book) indicator(name string, ind *report.Indicator) error {
+func (b *book) indicator(name string, ind *report.Indicator, figures report.FigureFunc) error {
 	s, err := b.newSheet(name, 24, 7, 18, 28, 12, 11, 12, 50, 50, 10)
 	if err != nil {
 		return err
@@ -81,10 +81,12 @@ func (b *book) indicator(name string, ind *report.Indicator) error {
 		return err
 	}
 	hidden := fmt.Sprintf("suppressed (n < %d)", b.p.SuppressionThreshold)
-	for _, f := range ind.Figures {
-		if err := s.add(figureRow(ind.Slug, f, hidden)...); err != nil {
-			return err
-		}
+	err = figures(func(f report.Figure) error {
+		b.sources.add(ind.Slug, f)
+		return s.add(figureRow(ind.Slug, f, hidden)...)
+	})
+	if err != nil {
+		return err
 	}
 	return s.sw.Flush()
 }
@@ -106,7 +108,7 @@ func figureRow(slug string, f report.Figure, hidden string) []any {
 	return row
 }
 
-func (b *book) sources() error {
+func (b *book) sourcesSheet() error {
 	s, err := b.newSheet(sourcesSheet, 90, 50, 30)
 	if err != nil {
 		return err
@@ -114,7 +116,7 @@ func (b *book) sources() error {
 	if err := s.header(b.styles.header, "Source", "Indicators", "Years"); err != nil {
 		return err
 	}
-	for _, src := range sources(b.p) {
+	for _, src := range b.sources.list {
 		if err := s.add(SafeCell(src.URL), SafeCell(strings.Join(src.Indicators, ", ")), src.years()); err != nil {
 			return err
 		}
