@@ -3,10 +3,12 @@ package web
 import (
 	"cmp"
 	"fmt"
+	"html/template"
 	"net/url"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/impactboard/impactboard/pkg/domain"
 	"github.com/impactboard/impactboard/pkg/report"
@@ -46,6 +48,7 @@ type gridRow struct {
 	Status    domain.MeasurementStatus
 	Locked    bool // approved, and the entrant is a contributor
 	EnteredBy string
+	EnteredAt time.Time
 	Returned  *domain.AuditEntry // why an editor sent it back
 
 	Year, Group, NewDimension, NewGroup      string
@@ -57,6 +60,19 @@ type gridRow struct {
 
 // Num is the row's number in messages ("row 3").
 func (r gridRow) Num() int { return r.N + 1 }
+
+// Who is who entered the row's figure, breakable after the "@".
+func (r gridRow) Who() template.HTML { return breakableEmail(r.EnteredBy) }
+
+// breakableEmail lets a long e-mail address wrap after its "@" instead of
+// overflowing a narrow table cell (it has no other break opportunity).
+func breakableEmail(s string) template.HTML {
+	local, domain, ok := strings.Cut(s, "@")
+	if !ok {
+		return template.HTML(template.HTMLEscapeString(s))
+	}
+	return template.HTML(template.HTMLEscapeString(local) + "@<wbr>" + template.HTMLEscapeString(domain))
+}
 
 // Err is the message for one cell of the row, if any.
 func (r gridRow) Err(field string) string { return r.Errors[field] }
@@ -113,7 +129,7 @@ func indicatorFigures(b *domain.Bundle, slug string) []domain.Measurement {
 // storedRow shows a stored figure as an editable row.
 func storedRow(n int, m domain.Measurement, e entrant) gridRow {
 	r := gridRow{N: n, Existing: true, Key: keyValue(m.Year, m.Dimension, m.Group), Label: report.GroupLabel(m.Dimension, m.Group),
-		Status: m.Status, Locked: e.Contributor && m.Status == domain.StatusApproved, EnteredBy: m.EnteredBy,
+		Status: m.Status, Locked: e.Contributor && m.Status == domain.StatusApproved, EnteredBy: m.EnteredBy, EnteredAt: m.EnteredAt,
 		Year: strconv.Itoa(m.Year), Value: cellNumber(m.Value), Note: m.Note, Src: m.Source}
 	if m.Numerator != nil {
 		r.Numerator = cellNumber(*m.Numerator)
@@ -191,6 +207,9 @@ func parseKeyValue(s string) (year int, dimension, group string, ok bool) {
 type gridCell struct {
 	ID, Value, Error, Label string
 	Numeric                 bool
+	// Hint tells apart the two inputs sharing a cell (numerator over
+	// denominator, note over source), as a placeholder.
+	Hint string
 }
 
 // gridCellSpec ties a form input to the row's text, the field its
@@ -199,21 +218,23 @@ var gridCellSpec = map[string]struct {
 	field, label string
 	numeric      bool
 	text         func(r gridRow) string
+	hint         string
 }{
-	"year":   {"year", "Year", true, func(r gridRow) string { return r.Year }},
-	"dim":    {"", "New dimension", false, func(r gridRow) string { return r.NewDimension }},
-	"grp":    {"", "New group", false, func(r gridRow) string { return r.NewGroup }},
-	"value":  {"value", "Value", true, func(r gridRow) string { return r.Value }},
-	"num":    {"numerator", "Numerator", true, func(r gridRow) string { return r.Numerator }},
-	"den":    {"denominator", "Denominator", true, func(r gridRow) string { return r.Denominator }},
-	"note":   {"note", "Note", false, func(r gridRow) string { return r.Note }},
-	"source": {"source", "Source", false, func(r gridRow) string { return r.Src }},
+	"year":   {"year", "Year", true, func(r gridRow) string { return r.Year }, ""},
+	"dim":    {"", "New dimension", false, func(r gridRow) string { return r.NewDimension }, "dimension"},
+	"grp":    {"", "New group", false, func(r gridRow) string { return r.NewGroup }, "group"},
+	"value":  {"value", "Value", true, func(r gridRow) string { return r.Value }, ""},
+	"num":    {"numerator", "Numerator", true, func(r gridRow) string { return r.Numerator }, "numerator"},
+	"den":    {"denominator", "Denominator", true, func(r gridRow) string { return r.Denominator }, "denominator"},
+	"note":   {"note", "Note", false, func(r gridRow) string { return r.Note }, "note"},
+	"source": {"source", "Source", false, func(r gridRow) string { return r.Src }, "source: https://…"},
 }
 
 // Cell returns the input named name ("value", "num", ...) of the row.
 func (r gridRow) Cell(name string) gridCell {
 	spec := gridCellSpec[name]
-	c := gridCell{ID: name + "-" + strconv.Itoa(r.N), Value: spec.text(r), Label: fmt.Sprintf("%s, row %d", spec.label, r.N+1), Numeric: spec.numeric}
+	c := gridCell{ID: name + "-" + strconv.Itoa(r.N), Value: spec.text(r), Label: fmt.Sprintf("%s, row %d", spec.label, r.N+1), Numeric: spec.numeric,
+		Hint: spec.hint}
 	if spec.field != "" {
 		c.Error = r.Errors[spec.field]
 	}

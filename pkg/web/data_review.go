@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html/template"
 	"net/http"
 	"net/url"
 	"slices"
@@ -50,6 +51,9 @@ type reviewItem struct {
 	Previous *domain.Measurement // the figure before this submission
 	Checked  bool
 }
+
+// Who is who entered the figure, breakable after the "@".
+func (it reviewItem) Who() template.HTML { return breakableEmail(it.EnteredBy) }
 
 func (s *Server) reviewPage(c echo.Context) error {
 	page, err := s.reviewBase(c, nil)

@@ -340,14 +340,14 @@ func TestDataContributorApprovalFlow(t *testing.T) {
 
 	// An editor saving the whole grid untouched approves nothing by accident.
 	grid, _ := ed.do("GET", dataIndPath+"/data", nil, 200)
-	mustContain(t, "editor grid", grid, `<span class="tag submitted">pending approval</span> <span class="muted small">by steward@example.org</span>`)
+	mustContain(t, "editor grid", grid, `<span class="tag submitted">pending approval</span><br><span class="muted small">by steward@<wbr>example.org, `)
 	ed.do("POST", dataIndPath+"/data", gridForm(t, grid), http.StatusSeeOther)
 	if f := dataPublicDetail(t, a).allGroups(2021); f != nil {
 		t.Fatalf("re-saving the grid published the submitted figure: %+v", f)
 	}
 
 	review, _ := ed.do("GET", "/p/"+dataSlug+"/review", nil, 200)
-	mustContain(t, "review", review, "86.7%", "steward@example.org", "new")
+	mustContain(t, "review", review, "86.7%", "steward@<wbr>example.org", "new")
 	items := dataReviewItems(t, review)
 	if len(items) != 1 {
 		t.Fatalf("review items = %v, want the one submitted figure", items)
@@ -633,5 +633,29 @@ func TestDataAPIStaleApproval(t *testing.T) {
 	ed.apiCall("POST", approve, etok, `{"items": [{"year": 2022, "value": 30}]}`, 200, nil)
 	if f := dataPublicDetail(t, a).allGroups(2022); f == nil || *f.Value != 30 {
 		t.Errorf("2022 = %+v, want 30 approved", f)
+	}
+}
+
+// TestDataTablesFitWidth: the grid and the review list fit a 1280 px
+// window without scrolling sideways, which needs few columns (paired
+// inputs share a cell; who and when share one) and e-mail addresses that
+// can wrap (checked by screenshot at 1280 px).
+func TestDataTablesFitWidth(t *testing.T) {
+	a := newApp(t)
+	con := dataMember(t, a, "a.very.long.steward.address@anchorage-school-district.example.org", domain.RoleContributor, dataSteward)
+	ed := dataMember(t, a, "editor@example.org", domain.RoleEditor, "")
+	dataSubmit2021(t, con, "86.7")
+	grid, _ := ed.do("GET", dataIndPath+"/data", nil, 200)
+	review, _ := ed.do("GET", "/p/"+dataSlug+"/review", nil, 200)
+	for _, tt := range []struct {
+		page, body string
+		max        int
+	}{{"grid", grid, 7}, {"review", review, 6}} {
+		head := tt.body[strings.Index(tt.body, "<thead>"):]
+		head = head[:strings.Index(head, "</thead>")]
+		if n := strings.Count(head, "<th "); n > tt.max {
+			t.Errorf("%s has %d columns, want at most %d to fit 1280 px", tt.page, n, tt.max)
+		}
+		mustContain(t, tt.page, tt.body, "a.very.long.steward.address@<wbr>anchorage-school-district.example.org")
 	}
 }
