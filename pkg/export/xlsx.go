@@ -1,7 +1,6 @@
 package export
 
 import (
-	"archive/zip"
 	"errors"
 	"fmt"
 	"io"
@@ -29,9 +28,10 @@ func SourceXLSX(w io.Writer, src Source, generated time.Time) (err error) {
 	f := excelize.NewFile()
 	defer func() { err = errors.Join(err, closeFile(f)) }()
 	// excelize builds the whole zip in a buffer before writing it out;
-	// handing it a zip writer on w instead makes the zip stream. WriteTo
-	// then copies its (empty) buffer.
-	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zip.NewWriter(w) })
+	// handing it a zip writer on w instead makes the zip stream, and one
+	// that sorts the parts makes the bytes repeatable. WriteTo then copies
+	// its (empty) buffer.
+	f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return newSortedZip(w) })
 	b, err := newBook(f, src.Report())
 	if err != nil {
 		return fmt.Errorf("write xlsx: %w", err)
