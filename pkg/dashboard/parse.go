@@ -148,6 +148,7 @@ func (f *fileParser) panels(n *yaml.Node, kv map[string]entry) []Panel {
 	for i, item := range e.val.Content {
 		out = append(out, f.panel(i+1, resolve(item)))
 	}
+	f.repeats(out)
 	return out
 }
 

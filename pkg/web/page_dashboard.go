@@ -3,9 +3,11 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"slices"
 
 	"github.com/labstack/echo/v4"
 
+	"github.com/impactboard/impactboard/pkg/charts"
 	"github.com/impactboard/impactboard/pkg/dashboard"
 	"github.com/impactboard/impactboard/pkg/domain"
 	"github.com/impactboard/impactboard/pkg/report"
@@ -18,16 +20,30 @@ type dashboardPage struct {
 	Panels []panelView
 }
 
-// panelView carries what one panel type needs; the template switches on Type.
+// panelView carries what one panel type needs; the template switches on
+// Type, and each type shows only its own part, so that two panels of one
+// indicator never repeat (or contradict) each other.
 type panelView struct {
-	Type     string
-	Title    string
-	Note     string
-	R        *report.Indicator
-	Chart    chartBox
-	Dim      dimensionCharts
-	Goal     goalCards
-	Headline bool
+	Type   string
+	Title  string
+	Note   string
+	R      *report.Indicator
+	Chart  chartBox    // progress
+	Series seriesTable // progress: the plotted series, year by year
+	Dim    dimensionCharts
+	Gap    gapView // equity_gap
+	Goal   goalCards
+}
+
+// gapView is an equity_gap panel: the gap chart, what it says in words,
+// and its data table, measured from the panel's own reference group.
+type gapView struct {
+	Dimension string
+	Reference string
+	Chart     chartBox
+	HasGap    bool
+	Lines     []string
+	Table     seriesTable
 }
 
 // visibleDashboards lists the partnership's dashboards the requester may see.
@@ -94,28 +110,103 @@ func buildPanel(p *report.Partnership, panel dashboard.Panel, id string) (panelV
 	switch panel.Type {
 	case dashboard.PanelProgress:
 		v.Chart, err = progressChart(p, v.R, id)
-	case dashboard.PanelSubgroup, dashboard.PanelEquityGap:
+		v.Series = progressTable(p, v.R, id)
+	case dashboard.PanelSubgroup:
 		v.Dim, err = panelDimension(p, v.R, panel, id)
+	case dashboard.PanelEquityGap:
+		v.Gap, err = panelGap(p, v.R, panel, id)
 	case dashboard.PanelScorecard:
 		err = panelGoal(p, panel, &v)
-	case dashboard.PanelHeadline:
-		v.Headline = true
 	}
 	return v, err
 }
 
-func panelDimension(p *report.Partnership, r *report.Indicator, panel dashboard.Panel, id string) (dimensionCharts, error) {
-	for _, d := range r.Dimensions {
-		if d.Name != panel.Dimension {
-			continue
-		}
-		if panel.Reference != "" {
-			d = d.WithReference(r.Indicator, panel.Reference, r.Result)
-		}
-		return subgroupCharts(p, r, d, id)
+// dimensionOf finds the panel's dimension; false when suppression hides
+// all of it from this audience (the file was checked against all data).
+func dimensionOf(r *report.Indicator, name string) (report.Dimension, bool) {
+	i := slices.IndexFunc(r.Dimensions, func(d report.Dimension) bool { return d.Name == name })
+	if i < 0 {
+		return report.Dimension{Name: name}, false
 	}
-	// Suppression can hide a whole dimension from the public.
-	return dimensionCharts{Dim: report.Dimension{Name: panel.Dimension}}, nil
+	return r.Dimensions[i], true
+}
+
+func panelDimension(p *report.Partnership, r *report.Indicator, panel dashboard.Panel, id string) (dimensionCharts, error) {
+	d, ok := dimensionOf(r, panel.Dimension)
+	if !ok {
+		return dimensionCharts{Dim: d}, nil
+	}
+	return subgroupCharts(p, r, d, id)
+}
+
+// panelGap measures the gap from the reference the file names, not the
+// report's default, so the panel says what its file says.
+func panelGap(p *report.Partnership, r *report.Indicator, panel dashboard.Panel, id string) (gapView, error) {
+	v := gapView{Dimension: panel.Dimension, Reference: panel.Reference}
+	d, ok := dimensionOf(r, panel.Dimension)
+	if !ok {
+		return v, nil
+	}
+	d = d.WithReference(r.Indicator, panel.Reference, r.Result)
+	var err error
+	v.Chart, v.HasGap, err = gapChart(p, r, d, id+"-gap")
+	if v.HasGap {
+		v.Lines, v.Table = gapLines(r, d), gapTable(r, d)
+	}
+	return v, err
+}
+
+// progressTable is the accessible twin of the progress chart: the same
+// series it draws (charts.ProgressOf), a column each, a row per year.
+func progressTable(p *report.Partnership, r *report.Indicator, id string) seriesTable {
+	in := charts.ProgressOf(r, id)
+	cols := []charts.Line{{Name: "Actual", Points: in.Actual, Suppressed: in.Suppressed}}
+	if in.Target != nil {
+		cols = append(cols, charts.Line{Name: "Target", Points: append(slices.Clone(in.Interim), *in.Target)})
+	}
+	cols = append(cols, charts.Line{Name: "Glide path", Points: in.Glide}, charts.Line{Name: "Projection", Points: in.Projection})
+	cols = append(cols, in.Comparisons...)
+	cols = slices.DeleteFunc(cols, func(l charts.Line) bool { return len(l.Points) == 0 && len(l.Suppressed) == 0 })
+	suppressed := fmt.Sprintf("suppressed (n < %d)", p.SuppressionThreshold)
+	return lineTable(r, r.Name+" (data table for the chart above)", suppressed, cols)
+}
+
+// lineTable lays chart lines out as a table: a column per line, a row per
+// year any line has, "–" where a line has no value that year, and the
+// suppressed text where small numbers hide it.
+func lineTable(r *report.Indicator, caption, suppressed string, lines []charts.Line) seriesTable {
+	t := seriesTable{Caption: caption}
+	cells := map[int][]string{}
+	cell := func(year, col int, text string) {
+		if cells[year] == nil {
+			cells[year] = make([]string, len(lines))
+		}
+		cells[year][col] = text
+	}
+	for ci, l := range lines {
+		t.Cols = append(t.Cols, l.Name)
+		for _, pt := range l.Points {
+			cell(pt.Year, ci, report.Value(r.Indicator, pt.Value))
+		}
+		for _, y := range l.Suppressed {
+			cell(y, ci, suppressed)
+		}
+	}
+	years := make([]int, 0, len(cells))
+	for y := range cells {
+		years = append(years, y)
+	}
+	slices.Sort(years)
+	for _, y := range years {
+		row := cells[y]
+		for i := range row {
+			if row[i] == "" {
+				row[i] = "–"
+			}
+		}
+		t.Rows = append(t.Rows, seriesRow{Year: y, Cells: row})
+	}
+	return t
 }
 
 func panelGoal(p *report.Partnership, panel dashboard.Panel, v *panelView) error {
