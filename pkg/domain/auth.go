@@ -28,26 +28,30 @@ type Action string
 
 // Actions. Every route names exactly one, so authorization lives in one table.
 const (
-	ActViewPublished   Action = "view_published"  // published dashboards, suppressed
-	ActViewPrivate     Action = "view_private"    // unpublished partnership, small cells, pending data
-	ActEnterData       Action = "enter_data"      // enter figures (contributors: their indicators, as submitted)
-	ActApproveData     Action = "approve_data"    // approve or return submitted figures
-	ActEditAgenda      Action = "edit_agenda"     // partners, goals, indicators
-	ActManageSettings  Action = "manage_settings" // partnership settings
-	ActManageUsers     Action = "manage_users"    // users, roles, password resets
-	ActCreateSnapshot  Action = "create_snapshot" // snapshots and exports with small cells
-	ActImportData      Action = "import_data"     // bulk import of figures from CSV or XLSX
+	ActViewPublished  Action = "view_published"  // published dashboards, suppressed
+	ActViewPrivate    Action = "view_private"    // unpublished partnership, small cells, pending data
+	ActEnterData      Action = "enter_data"      // enter figures (contributors: their indicators, as submitted)
+	ActApproveData    Action = "approve_data"    // approve or return submitted figures
+	ActEditAgenda     Action = "edit_agenda"     // partners, goals, indicators
+	ActManageSettings Action = "manage_settings" // partnership settings
+	ActManageUsers    Action = "manage_users"    // users, roles, password resets
+	ActCreateSnapshot Action = "create_snapshot" // snapshots and exports with small cells
+	// ActReadSnapshot lists, shows and downloads snapshots. Snapshots hold
+	// small cells and are meant for the board packet, so only those who may
+	// take them may read them (PRODUCT.md: board = viewer + snapshots).
+	ActReadSnapshot    Action = "read_snapshot"
+	ActImportData      Action = "import_data" // bulk import of figures from CSV or XLSX
 	ActManageOwnTokens Action = "manage_own_tokens"
 )
 
 var permissions = map[Role][]Action{
 	RoleAdmin: {ActViewPublished, ActViewPrivate, ActEnterData, ActApproveData, ActEditAgenda, ActManageSettings,
-		ActManageUsers, ActCreateSnapshot, ActImportData, ActManageOwnTokens},
+		ActManageUsers, ActCreateSnapshot, ActReadSnapshot, ActImportData, ActManageOwnTokens},
 	RoleEditor: {ActViewPublished, ActViewPrivate, ActEnterData, ActApproveData, ActEditAgenda, ActCreateSnapshot,
-		ActImportData, ActManageOwnTokens},
+		ActReadSnapshot, ActImportData, ActManageOwnTokens},
 	RoleContributor: {ActViewPublished, ActViewPrivate, ActEnterData, ActManageOwnTokens},
 	RoleViewer:      {ActViewPublished, ActViewPrivate, ActManageOwnTokens},
-	RoleBoard:       {ActViewPublished, ActViewPrivate, ActCreateSnapshot, ActManageOwnTokens},
+	RoleBoard:       {ActViewPublished, ActViewPrivate, ActCreateSnapshot, ActReadSnapshot, ActManageOwnTokens},
 }
 
 // Can reports whether role may do act. The empty role is the public, who

@@ -12,6 +12,7 @@ func TestCan(t *testing.T) {
 	}{
 		{ActImportData, map[Role]bool{RoleAdmin: true, RoleEditor: true}},
 		{ActCreateSnapshot, map[Role]bool{RoleAdmin: true, RoleEditor: true, RoleBoard: true}},
+		{ActReadSnapshot, map[Role]bool{RoleAdmin: true, RoleEditor: true, RoleBoard: true}},
 		{ActManageUsers, map[Role]bool{RoleAdmin: true}},
 		{ActViewPrivate, map[Role]bool{RoleAdmin: true, RoleEditor: true, RoleContributor: true, RoleViewer: true, RoleBoard: true}},
 		{ActViewPublished, map[Role]bool{"": true, RoleAdmin: true, RoleEditor: true, RoleContributor: true, RoleViewer: true, RoleBoard: true}},

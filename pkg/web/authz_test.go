@@ -85,13 +85,14 @@ func authzCases() []authzCase {
 
 		// Snapshots (routes_snapshot.go). {snapshot} is a snapshot of
 		// Anchorage; the API download finds its partnership from the id.
-		{route: "GET /p/:partnership/snapshots", act: private, path: pA + "/snapshots"},
+		// Reading them is for those who may take them, not every member.
+		{route: "GET /p/:partnership/snapshots", act: domain.ActReadSnapshot, path: pA + "/snapshots"},
 		{route: "POST /p/:partnership/snapshots", act: domain.ActCreateSnapshot, path: pA + "/snapshots", form: url.Values{"title": {"matrix"}}},
-		{route: "GET /p/:partnership/snapshots/:snapshot", act: private, path: pA + "/snapshots/{snapshot}"},
-		{route: "GET /p/:partnership/snapshots/:snapshot/download", act: private, path: pA + "/snapshots/{snapshot}/download?format=csv"},
-		{route: "GET /api/v1/partnerships/:partnership/snapshots", act: private, path: apiA + "/snapshots"},
+		{route: "GET /p/:partnership/snapshots/:snapshot", act: domain.ActReadSnapshot, path: pA + "/snapshots/{snapshot}"},
+		{route: "GET /p/:partnership/snapshots/:snapshot/download", act: domain.ActReadSnapshot, path: pA + "/snapshots/{snapshot}/download?format=csv"},
+		{route: "GET /api/v1/partnerships/:partnership/snapshots", act: domain.ActReadSnapshot, path: apiA + "/snapshots"},
 		{route: "POST /api/v1/partnerships/:partnership/snapshots", act: domain.ActCreateSnapshot, path: apiA + "/snapshots", body: `{"title":"matrix"}`},
-		{route: "GET /api/v1/snapshots/:snapshot", act: private, path: "/api/v1/snapshots/{snapshot}?format=json"},
+		{route: "GET /api/v1/snapshots/:snapshot", act: domain.ActReadSnapshot, path: "/api/v1/snapshots/{snapshot}?format=json"},
 
 		// Users and roles, own account and tokens (routes_admin.go).
 		{route: "GET /p/:partnership/admin/users", act: users, path: pA + "/admin/users"},

@@ -18,13 +18,14 @@ type Snapshots interface {
 	Snapshot(ctx context.Context, id string) (domain.Snapshot, []byte, error)
 }
 
-// snapshotRoutes lists the routes of this area; see routeTable. Members
-// list and download snapshots; board members, editors and admins take
-// them. /api/v1/snapshots/:snapshot has no :partnership in its path:
+// snapshotRoutes lists the routes of this area; see routeTable. Board
+// members, editors and admins take, list and download snapshots; viewers
+// and contributors do not (a snapshot is the board's citable copy, small
+// cells included). /api/v1/snapshots/:snapshot has no :partnership in its path:
 // snapshotScope finds it from the snapshot before authorize checks the
 // role there.
 func (s *Server) snapshotRoutes() []route {
-	view, create := domain.ActViewPrivate, domain.ActCreateSnapshot
+	view, create := domain.ActReadSnapshot, domain.ActCreateSnapshot
 	const page = "/p/:partnership/snapshots"
 	return []route{
 		{"GET", page, view, s.snapshotsPage},

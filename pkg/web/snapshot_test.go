@@ -70,10 +70,48 @@ func TestSnapshotPageCreateAndDownload(t *testing.T) {
 			t.Error("the JSON download does not match its checksum")
 		}
 	}
-	viewer, _ := a.signIn("viewer@example.org", anchorage, domain.RoleViewer, "")
-	mustNotContain(t, "viewer's snapshots page", viewer.get(pA+"/snapshots").Body, "Take snapshot")
-	mustContain(t, "viewer's overview", viewer.get(pA).Body, pA+"/snapshots")
 	mustNotContain(t, "public overview", a.client().get(pA).Body, pA+"/snapshots")
+}
+
+// TestSnapshotsOnlyForThoseWhoMayReadThem: the overview links to the
+// snapshots exactly for the roles that may read them, and a viewer or a
+// contributor can neither list, see nor download one, on a page or the API.
+func TestSnapshotsOnlyForThoseWhoMayReadThem(t *testing.T) {
+	a := newApp(t)
+	s := takeSnapshot(t, a, anchorage)
+	for _, role := range domain.Roles {
+		c, u := a.signIn(string(role)+"@example.org", anchorage, role, partnerFor(t, a, role))
+		secret, _ := createToken(t, a.db, u, anchorage)
+		may := domain.Can(role, domain.ActReadSnapshot)
+		if linked := strings.Contains(c.get(pA).Body, `href="`+pA+`/snapshots"`); linked != may {
+			t.Errorf("%s: overview links to the snapshots = %v, want %v", role, linked, may)
+		}
+		for _, path := range []string{pA + "/snapshots", pA + "/snapshots/" + s.ID, pA + "/snapshots/" + s.ID + "/download?format=csv"} {
+			checkSnapshotAccess(t, role, "session", path, c.get(path), may)
+		}
+		for _, path := range []string{apiA + "/snapshots", "/api/v1/snapshots/" + s.ID + "?format=csv"} {
+			checkSnapshotAccess(t, role, "token", path, bearer(a, secret).get(path), may)
+		}
+	}
+}
+
+// partnerFor is the partner a contributor stewards for; others have none.
+func partnerFor(t *testing.T, a *app, role domain.Role) string {
+	if role != domain.RoleContributor {
+		return ""
+	}
+	b, err := a.db.Bundle(context.Background(), anchorage)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.Indicators[indexOf(t, b, "hs-graduation-4yr")].Steward
+}
+
+func checkSnapshotAccess(t *testing.T, role domain.Role, via, path string, r resp, may bool) {
+	t.Helper()
+	if got := r.Status == http.StatusOK; got != may || !may && r.Status != http.StatusForbidden {
+		t.Errorf("%s via %s, %s: status %d, allowed = %v, want %v (403 when not)", role, via, path, r.Status, got, may)
+	}
 }
 
 func TestSnapshotFormErrors(t *testing.T) {
