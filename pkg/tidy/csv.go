@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 )
 
 var (
@@ -40,6 +41,7 @@ func ParseCSV(r io.Reader, opts Options, each func(Row) error) ([]Problem, error
 }
 
 func readCSV(cr *csv.Reader, p *parser) error {
+	var rows rowCounter
 	for {
 		rec, err := cr.Read()
 		var pe *csv.ParseError
@@ -47,18 +49,41 @@ func readCSV(cr *csv.Reader, p *parser) error {
 		case err == io.EOF:
 			return nil
 		case errors.As(err, &pe):
-			p.ps.add(pe.StartLine, "", "cannot read the row: %v (a cell holding a quote or a separator must be in double quotes, with its quotes doubled)", pe.Err)
+			p.ps.add(rows.next(pe.StartLine, pe.Line), "", "cannot read the row: %v (a cell holding a quote or a separator must be in double quotes, with its quotes doubled)", pe.Err)
 			continue
 		case err != nil:
 			return err
 		}
-		line, _ := cr.FieldPos(0)
-		if err := p.record(line, rec); errors.Is(err, errBadHeader) {
+		if err := p.record(rows.record(cr, rec), rec); errors.Is(err, errBadHeader) {
 			return nil
 		} else if err != nil {
 			return err
 		}
 	}
+}
+
+// rowCounter turns the file lines encoding/csv reports into the row
+// numbers a spreadsheet shows, which are what people look for: a line
+// break inside a quoted cell continues the row rather than starting one,
+// while a blank line (which encoding/csv skips) is still an empty row.
+type rowCounter struct {
+	row     int // the row number of the last record
+	endLine int // the file line that record ended on
+}
+
+// next counts the record that spans file lines start to end.
+func (rc *rowCounter) next(start, end int) int {
+	rc.row += start - rc.endLine
+	rc.endLine = end
+	return rc.row
+}
+
+// record counts rec, just read by cr: it ends on the line its last cell
+// starts on, plus the line breaks in that cell (line ends are LF by now).
+func (rc *rowCounter) record(cr *csv.Reader, rec []string) int {
+	start, _ := cr.FieldPos(0)
+	last, _ := cr.FieldPos(len(rec) - 1)
+	return rc.next(start, last+strings.Count(rec[len(rec)-1], "\n"))
 }
 
 // checkEncoding skips a UTF-8 byte-order mark and refuses UTF-16, which
