@@ -192,3 +192,67 @@ func twoSheets(t testing.TB) []byte {
 	}
 	return buf.Bytes()
 }
+
+// lyingBomb is a real workbook whose sheet declares 1000 bytes in the zip
+// directory but unpacks to 1 GB, which the size check alone lets through.
+func lyingBomb(t testing.TB) []byte {
+	t.Helper()
+	good := xlsxOf(t, []any{"indicator", "year", "value"})
+	zr, err := zip.NewReader(bytes.NewReader(good), int64(len(good)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, zf := range zr.File {
+		if zf.Name == "xl/worksheets/sheet1.xml" {
+			bomb := deflatedZeros(t, 1<<10)
+			w, err := zw.CreateRaw(&zip.FileHeader{Name: zf.Name, Method: zip.Deflate,
+				CompressedSize64: uint64(len(bomb)), UncompressedSize64: 1000})
+			if err == nil {
+				_, err = w.Write(bomb)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+		} else if err := zw.Copy(zf); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// deflatedZeros is a deflate stream of mb MB of zeros, made in
+// milliseconds: after a flush, the compressed form of a megabyte of zeros
+// that follows zeros is the same every time, so it is repeated.
+func deflatedZeros(t testing.TB, mb int) []byte {
+	t.Helper()
+	var out bytes.Buffer
+	fw, err := flate.NewWriter(&out, flate.BestCompression)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zeros := make([]byte, 1<<20)
+	chunk := func() []byte {
+		start := out.Len()
+		if _, err := fw.Write(zeros); err != nil {
+			t.Fatal(err)
+		}
+		if err := fw.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		return out.Bytes()[start:]
+	}
+	chunk()
+	mid := bytes.Clone(chunk())
+	for range mb - 2 {
+		out.Write(mid)
+	}
+	if err := fw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
+}

@@ -71,6 +71,8 @@ func TestHostileInputs(t *testing.T) {
 		{"xlsx not a zip", "a.xlsx", csvOf("indicator,year,value"), tidy.Options{}, 0, "", "is not an XLSX workbook (it is not a zip archive)"},
 		{"zip that is not a workbook", "a.xlsx", zipOf(t, "hello.txt", "hi"), tidy.Options{}, 0, "", "the workbook cannot be read"},
 		{"zip bomb", "a.xlsx", zipBomb(t), tidy.Options{}, 0, "", "unpacks to more than 256 MB (a zip bomb?)"},
+		{"zip bomb declaring 1000 bytes", "a.xlsx", lyingBomb(t), tidy.Options{}, 0, "",
+			"the workbook cannot be read: xl/worksheets/sheet1.xml unpacks to more than the 1000 bytes it declares (a zip bomb?)"},
 		{"xlsx formula cell", "a.xlsx", xlsxOf(t, []any{"indicator", "year", "value"}, []any{"graduation-rate", 2019, "=1+1"}), tidy.Options{}, 2, "value", "a number is required"},
 		{"xlsx text value", "a.xlsx", xlsxOf(t, []any{"indicator", "year", "value"}, []any{"graduation-rate", 2019, "n/a"}), tidy.Options{}, 2, "value", "leave out rows"},
 		{"xlsx figures not on the first sheet", "a.xlsx", twoSheets(t), tidy.Options{}, 0, "", `only the first sheet, "Summary", is read`},

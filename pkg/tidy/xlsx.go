@@ -99,7 +99,37 @@ func checkZip(r io.ReaderAt, size int64, limit int64) (Problem, bool) {
 			return Problem{Message: fmt.Sprintf("the workbook unpacks to more than %s (a zip bomb?); save the data as CSV UTF-8 instead", FormatBytes(limit))}, false
 		}
 	}
+	for _, zf := range zr.File {
+		if p, ok := checkEntry(zf); !ok {
+			return p, false
+		}
+	}
 	return Problem{}, true
+}
+
+// checkEntry unpacks one entry to nowhere, to be sure it holds what the
+// directory declares. excelize drops the error archive/zip gives for an
+// entry that unpacks to more than its declared size and parses the first
+// bytes, so a sheet that declares 1000 bytes and unpacks to 1 GB read as a
+// sheet with no rows. archive/zip stops one byte past the declared size,
+// so this costs at most what the sizes checked above allow.
+func checkEntry(zf *zip.File) (Problem, bool) {
+	rc, err := zf.Open()
+	if err != nil {
+		return unreadable(err), false
+	}
+	defer rc.Close()
+	// After Open, archive/zip reports ErrFormat for an entry longer than
+	// declared (and for a bad data descriptor, which is rarer).
+	_, err = io.Copy(io.Discard, rc)
+	switch {
+	case err == nil:
+		return Problem{}, true
+	case errors.Is(err, zip.ErrFormat):
+		return Problem{Message: fmt.Sprintf("the workbook cannot be read: %s unpacks to more than the %s it declares (a zip bomb?); save the data as CSV UTF-8 instead",
+			zf.Name, FormatBytes(int64(zf.UncompressedSize64)))}, false
+	}
+	return unreadable(err), false
 }
 
 func unreadable(err error) Problem {
