@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/http"
 	"slices"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -30,9 +31,13 @@ type panelView struct {
 	R      *report.Indicator
 	Chart  chartBox    // progress
 	Series seriesTable // progress: the plotted series, year by year
-	Dim    dimensionCharts
-	Gap    gapView // equity_gap
-	Goal   goalCards
+	// ContextOnly names the comparison geographies when they are all a
+	// progress chart draws (no all-groups figure yet), so nobody reads the
+	// state's line as the partnership's.
+	ContextOnly string
+	Dim         dimensionCharts
+	Gap         gapView // equity_gap
+	Goal        goalCards
 }
 
 // gapView is an equity_gap panel: the gap chart, what it says in words,
@@ -110,7 +115,8 @@ func buildPanel(p *report.Partnership, panel dashboard.Panel, id string) (panelV
 	switch panel.Type {
 	case dashboard.PanelProgress:
 		v.Chart, err = progressChart(p, v.R, id)
-		v.Series = progressTable(p, v.R, id)
+		in := charts.ProgressOf(v.R, id)
+		v.Series, v.ContextOnly = progressTable(p, v.R, in), contextOnly(in)
 	case dashboard.PanelSubgroup:
 		v.Dim, err = panelDimension(p, v.R, panel, id)
 	case dashboard.PanelEquityGap:
@@ -158,8 +164,7 @@ func panelGap(p *report.Partnership, r *report.Indicator, panel dashboard.Panel,
 
 // progressTable is the accessible twin of the progress chart: the same
 // series it draws (charts.ProgressOf), a column each, a row per year.
-func progressTable(p *report.Partnership, r *report.Indicator, id string) seriesTable {
-	in := charts.ProgressOf(r, id)
+func progressTable(p *report.Partnership, r *report.Indicator, in charts.Progress) seriesTable {
 	cols := []charts.Line{{Name: "Actual", Points: in.Actual, Suppressed: in.Suppressed}}
 	if in.Target != nil {
 		cols = append(cols, charts.Line{Name: "Target", Points: append(slices.Clone(in.Interim), *in.Target)})
@@ -169,6 +174,19 @@ func progressTable(p *report.Partnership, r *report.Indicator, id string) series
 	cols = slices.DeleteFunc(cols, func(l charts.Line) bool { return len(l.Points) == 0 && len(l.Suppressed) == 0 })
 	suppressed := fmt.Sprintf("suppressed (n < %d)", p.SuppressionThreshold)
 	return lineTable(r, r.Name+" (data table for the chart above)", suppressed, cols)
+}
+
+// contextOnly returns the names of the comparison lines when the chart has
+// no actual values of its own, "" otherwise.
+func contextOnly(in charts.Progress) string {
+	if len(in.Actual) > 0 || len(in.Comparisons) == 0 {
+		return ""
+	}
+	names := make([]string, len(in.Comparisons))
+	for i, l := range in.Comparisons {
+		names[i] = l.Name
+	}
+	return strings.Join(names, ", ")
 }
 
 // lineTable lays chart lines out as a table: a column per line, a row per
