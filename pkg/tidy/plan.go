@@ -1,7 +1,10 @@
 package tidy
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"hash"
 	"strings"
 
 	"github.com/impactboard/impactboard/pkg/domain"
@@ -71,14 +74,17 @@ type Change struct {
 // list the changes (all of them from PlanImport; the first few from a
 // Planner with a limit); NumAdded and NumChanged count them all. Problems
 // lists rows that cannot be imported; an import applies only when there
-// are none.
+// are none. Fingerprint identifies the stored figures the rows touch (or
+// their absence), so that a confirmation can tell whether they changed
+// since the plan was shown.
 type Plan struct {
-	Added      []Change  `json:"added"`
-	Changed    []Change  `json:"changed"`
-	NumAdded   int       `json:"num_added"`
-	NumChanged int       `json:"num_changed"`
-	Unchanged  int       `json:"unchanged"`
-	Problems   []Problem `json:"problems"`
+	Added       []Change  `json:"added"`
+	Changed     []Change  `json:"changed"`
+	NumAdded    int       `json:"num_added"`
+	NumChanged  int       `json:"num_changed"`
+	Unchanged   int       `json:"unchanged"`
+	Problems    []Problem `json:"problems"`
+	Fingerprint string    `json:"fingerprint"`
 }
 
 // PlanImport compares rows with the figures b holds: a row whose key is new
@@ -106,13 +112,14 @@ type Planner struct {
 	list   int
 	plan   Plan
 	ps     problems
+	seen   hash.Hash // of the stored figures the rows touch, for Plan.Fingerprint
 }
 
 // NewPlanner returns a Planner against the figures b holds that lists at
 // most list added and list changed figures (all when list < 0).
 func NewPlanner(b *domain.Bundle, list int) *Planner {
 	pl := &Planner{check: NewChecker(b.Partnership.Slug, b.Indicators), b: b, keys: newKeys(),
-		stored: make(map[packedKey]int32, len(b.Measurements)), list: list}
+		stored: make(map[packedKey]int32, len(b.Measurements)), list: list, seen: sha256.New()}
 	for i, m := range b.Measurements {
 		pl.stored[pl.keys.pack(m)] = int32(i)
 	}
@@ -134,6 +141,9 @@ func (pl *Planner) Add(r Row) {
 	m := r.M
 	if exists {
 		old = pl.b.Measurements[i]
+	}
+	pl.touch(r.M, old, exists)
+	if exists {
 		m = keepStored(old, m, r.Absent)
 	} else if m.Status == "" {
 		m.Status = DefaultStatus
@@ -169,10 +179,24 @@ func (pl *Planner) listed(list []Change, c Change) []Change {
 	return append(list, c)
 }
 
+// touch adds the stored state of m's key to the fingerprint: every field
+// an import compares, or that nothing is stored. Unchanged figures count
+// too: a preview that said "unchanged" must not overwrite a later edit.
+func (pl *Planner) touch(m, old domain.Measurement, exists bool) {
+	key := domain.MeasurementKey(m)
+	if !exists {
+		fmt.Fprintf(pl.seen, "%q absent\n", key)
+		return
+	}
+	fmt.Fprintf(pl.seen, "%q %s %s %s %q %q %q\n", key, number(&old.Value), number(old.Numerator), number(old.Denominator),
+		old.Note, old.Source, old.Status)
+}
+
 // Plan returns the plan of the rows added so far.
 func (pl *Planner) Plan() Plan {
 	p := pl.plan
 	p.Problems = pl.ps.result()
+	p.Fingerprint = hex.EncodeToString(pl.seen.Sum(nil))
 	return p
 }
 

@@ -108,3 +108,38 @@ func TestPlannerLists(t *testing.T) {
 			len(p.Added), p.NumAdded, len(p.Changed), p.NumChanged, p.Problems)
 	}
 }
+
+// TestPlanFingerprint: the fingerprint changes exactly when a stored figure
+// the file touches changes (even one the plan leaves unchanged), or one it
+// would add appears; figures the file does not name do not matter.
+func TestPlanFingerprint(t *testing.T) {
+	rows := parseFile(t, "a.csv", csvOf("indicator,year,value", "graduation-rate,2019,84", "graduation-rate,2020,86"), tidy.Options{}).rows
+	fingerprint := func(edit func(b *domain.Bundle)) string {
+		b := testBundle()
+		edit(b)
+		return tidy.PlanImport(b, rows).Fingerprint
+	}
+	base := fingerprint(func(*domain.Bundle) {})
+	if len(base) != 64 || base != fingerprint(func(*domain.Bundle) {}) {
+		t.Fatalf("fingerprint %q is not a stable SHA-256", base)
+	}
+	edits := []struct {
+		name    string
+		edit    func(b *domain.Bundle)
+		changes bool
+	}{
+		{"value of an unchanged figure", func(b *domain.Bundle) { b.Measurements[0].Value = 83 }, true},
+		{"note of an unchanged figure", func(b *domain.Bundle) { b.Measurements[0].Note = "edited" }, true},
+		{"status of an unchanged figure", func(b *domain.Bundle) { b.Measurements[0].Status = domain.StatusReturned }, true},
+		{"a figure the file would add", func(b *domain.Bundle) {
+			b.Measurements = append(b.Measurements, domain.Measurement{Indicator: "graduation-rate", Year: 2020, Value: 80, Status: domain.StatusApproved})
+		}, true},
+		{"a figure the file does not name", func(b *domain.Bundle) { b.Measurements[1].Value = 69 }, false},
+		{"who entered a figure", func(b *domain.Bundle) { b.Measurements[0].EnteredBy = "someone" }, false},
+	}
+	for _, e := range edits {
+		if got := fingerprint(e.edit) != base; got != e.changes {
+			t.Errorf("%s: fingerprint changed = %v, want %v", e.name, got, e.changes)
+		}
+	}
+}

@@ -33,26 +33,58 @@ type Store interface {
 // unknown), for a progress display.
 type Source func(pass string, total int, each func(tidy.Row) error) ([]tidy.Problem, error)
 
+// ErrStale refuses to apply a previewed file whose stored figures changed
+// since the preview: applying it would silently overwrite that edit.
+var ErrStale = domain.Errorf(domain.ECONFLICT, "the data changed since the preview; review again")
+
 // DryRun works out what importing src into partnership would do, writing
 // nothing. The plan lists at most list added and list changed figures (all
 // when list < 0) and every problem, of reading and of checking, in row
 // order.
 func DryRun(ctx context.Context, st Store, partnership string, src Source, list int) (tidy.Plan, error) {
+	plan, _, err := dryRun(ctx, st, partnership, src, list)
+	return plan, err
+}
+
+// dryRun is DryRun, also returning what applying the plan needs: the row
+// count and the fields the file has no column for.
+func dryRun(ctx context.Context, st Store, partnership string, src Source, list int) (tidy.Plan, checked, error) {
+	var c checked
 	b, err := st.Bundle(ctx, partnership)
 	if err != nil {
-		return tidy.Plan{}, err
+		return tidy.Plan{}, c, err
 	}
 	planner := tidy.NewPlanner(b, list)
 	problems, err := src("reading", 0, func(r tidy.Row) error {
+		c.rows, c.absent = c.rows+1, r.Absent
 		planner.Add(r)
 		return nil
 	})
 	if err != nil {
-		return tidy.Plan{}, err
+		return tidy.Plan{}, c, err
 	}
 	plan := planner.Plan()
 	plan.Problems = tidy.SortProblems(problems, plan.Problems)
-	return plan, nil
+	c.problems = plan.Problems
+	return plan, c, nil
+}
+
+// ApplyPreviewed is Apply for a file someone confirmed after seeing its
+// dry run, whose plan had fingerprint: if the stored figures the file
+// touches are no longer those the preview showed, it writes nothing and
+// returns ErrStale, for the file to be reviewed again. (An edit in the
+// instant between this check and the import's transaction still goes
+// unnoticed; the store has no compare-and-set to close that.)
+func ApplyPreviewed(ctx context.Context, st Store, partnership, actor string, src Source, fingerprint string) (store.SaveResult, []tidy.Problem, error) {
+	plan, c, err := dryRun(ctx, st, partnership, src, 0)
+	switch {
+	case err != nil || len(c.problems) > 0:
+		return store.SaveResult{}, c.problems, err
+	case plan.Fingerprint != fingerprint:
+		return store.SaveResult{}, nil, ErrStale
+	}
+	res, err := write(ctx, st, partnership, actor, src, c)
+	return res, nil, err
 }
 
 // Apply imports src into partnership as actor: the whole file is checked
@@ -69,14 +101,19 @@ func Apply(ctx context.Context, st Store, partnership, actor string, src Source)
 	// import builds its own keeps the peak (measured on a million rows) to
 	// one of them.
 	debug.FreeOSMemory()
-	res, err := st.ImportMeasurements(ctx, partnership, func(yield func(domain.Measurement) error) error {
+	res, err := write(ctx, st, partnership, actor, src, c)
+	return res, nil, err
+}
+
+// write imports the checked file in one transaction.
+func write(ctx context.Context, st Store, partnership, actor string, src Source, c checked) (store.SaveResult, error) {
+	return st.ImportMeasurements(ctx, partnership, func(yield func(domain.Measurement) error) error {
 		problems, err := src("importing", c.rows, func(r tidy.Row) error { return yield(r.M) })
 		if err == nil && len(problems) > 0 {
 			err = domain.Errorf(domain.ECONFLICT, "the file changed while it was imported (%s); nothing was imported", problems[0])
 		}
 		return err
 	}, actor, store.ImportOptions{Keep: c.absent})
-	return res, nil, err
 }
 
 // checked is what checking a file found out: its row count, for progress,

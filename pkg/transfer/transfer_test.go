@@ -346,3 +346,47 @@ func TestApplyAfterChanges(t *testing.T) {
 }
 
 var _ transfer.Store = (*store.DB)(nil)
+
+// TestApplyPreviewed: a confirmed preview applies only while the stored
+// figures it touched are those it showed; an edit in between, even to a
+// figure the preview called unchanged, refuses it with nothing written.
+func TestApplyPreviewed(t *testing.T) {
+	edits := []struct {
+		name string
+		m    domain.Measurement
+	}{
+		{"a figure the preview changed", domain.Measurement{Indicator: "hs-graduation-4yr", Year: 2012, Value: 75}},
+		{"a figure the preview left unchanged", domain.Measurement{Indicator: "hs-graduation-4yr", Year: 2011, Value: 71}},
+		{"a figure the preview added", domain.Measurement{Indicator: "hs-graduation-4yr", Year: 2024, Value: 88}},
+	}
+	for _, e := range edits {
+		t.Run(e.name, func(t *testing.T) {
+			db := newStore(t)
+			plan, err := transfer.DryRun(t.Context(), db, anchorage, csvSource(good, nil), -1)
+			if err != nil || plan.Fingerprint == "" {
+				t.Fatalf("dry run = %+v, %v", plan, err)
+			}
+			other := func(yield func(domain.Measurement) error) error { return yield(e.m) }
+			if _, err := db.ImportMeasurements(t.Context(), anchorage, other, "someone-else", store.ImportOptions{Keep: []string{"note", "source"}}); err != nil {
+				t.Fatal(err)
+			}
+			before := take(t, db)
+			_, problems, err := transfer.ApplyPreviewed(t.Context(), db, anchorage, "importer", csvSource(good, nil), plan.Fingerprint)
+			if !errors.Is(err, transfer.ErrStale) || len(problems) > 0 || domain.ErrorMessage(err) != "the data changed since the preview; review again" {
+				t.Fatalf("ApplyPreviewed: %v, %q; want ErrStale", err, problems)
+			}
+			wantNothingWritten(t, db, before)
+		})
+	}
+	t.Run("nothing changed", func(t *testing.T) {
+		db := newStore(t)
+		plan, err := transfer.DryRun(t.Context(), db, anchorage, csvSource(good, nil), -1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, problems, err := transfer.ApplyPreviewed(t.Context(), db, anchorage, "importer", csvSource(good, nil), plan.Fingerprint)
+		if want := (store.SaveResult{Added: 1, Changed: 1, Unchanged: 1}); err != nil || len(problems) > 0 || res != want {
+			t.Fatalf("ApplyPreviewed = %+v, %v, %q; want %+v", res, err, problems, want)
+		}
+	})
+}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"os"
 
 	"github.com/labstack/echo/v4"
 
@@ -31,7 +32,7 @@ type importPreviewPage struct {
 	File, Upload string
 	Plan         tidy.Plan
 	Tables       []changeTable // figures to change, then to add
-	Stale        bool          // the data changed since the preview, which no longer applies
+	Stale        bool          // a confirmation was refused: the data changed since the preview
 }
 
 // changeTable lists figures to change (Changed) or to add; More counts
@@ -76,11 +77,24 @@ func (s *Server) importPreview(c echo.Context) error {
 	if err != nil {
 		return err
 	}
+	page, err := s.keepPreviewed(p, u, plan)
+	if err != nil {
+		return err
+	}
+	return s.render(c, previewStatus(plan), "import_preview", page)
+}
+
+// keepPreviewed makes the preview page of plan and keeps the upload for
+// its confirmation with the plan's fingerprint, or drops it when there is
+// nothing to confirm.
+func (s *Server) keepPreviewed(p *report.Partnership, u upload, plan tidy.Plan) (*importPreviewPage, error) {
 	page := newPreview(s.importLayout(p, "Import preview"), p, u, plan)
 	if page.Upload == "" {
 		s.uploads().remove(u.ID)
+		return page, nil
 	}
-	return s.render(c, previewStatus(plan), "import_preview", page)
+	u.Fingerprint = plan.Fingerprint
+	return page, s.uploads().writeMeta(u)
 }
 
 // importApply imports the file kept at the preview, all or nothing.
@@ -94,19 +108,11 @@ func (s *Server) importApply(c echo.Context) error {
 		return s.importRefused(c, p, err)
 	}
 	defer f.Close()
-	res, problems, err := transfer.Apply(c.Request().Context(), s.store, p.Slug, who(c).User.Email, s.source(u, f))
-	if problems, err = asProblems(problems, err); err != nil {
+	res, problems, err := transfer.ApplyPreviewed(c.Request().Context(), s.store, p.Slug, who(c).User.Email, s.source(u, f), u.Fingerprint)
+	if problems, err = asProblems(problems, err); errors.Is(err, transfer.ErrStale) || err == nil && len(problems) > 0 {
+		return s.previewAgain(c, p, u, f)
+	} else if err != nil {
 		return err
-	}
-	if len(problems) > 0 { // the stored data changed since the preview
-		plan, err := s.importDryRun(c, u, f, importListed)
-		if err != nil {
-			return err
-		}
-		s.uploads().remove(u.ID)
-		page := newPreview(s.importLayout(p, "Import preview"), p, u, plan)
-		page.Upload, page.Stale = "", true
-		return s.render(c, http.StatusUnprocessableEntity, "import_preview", page)
 	}
 	s.uploads().remove(u.ID)
 	msg := fmt.Sprintf("Imported %s: %d figures added, %d changed, %d unchanged.", u.Name, res.Added, res.Changed, res.Unchanged)
@@ -115,6 +121,23 @@ func (s *Server) importApply(c echo.Context) error {
 	}
 	flash(c, msg)
 	return c.Redirect(http.StatusSeeOther, "/p/"+p.Slug)
+}
+
+// previewAgain answers a confirmation refused because the stored data
+// changed since the preview: nothing was written, and the file's preview
+// as of now is shown to be reviewed (and, if it still applies, confirmed)
+// again.
+func (s *Server) previewAgain(c echo.Context, p *report.Partnership, u upload, f *os.File) error {
+	plan, err := s.importDryRun(c, u, f, importListed)
+	if err != nil {
+		return err
+	}
+	page, err := s.keepPreviewed(p, u, plan)
+	if err != nil {
+		return err
+	}
+	page.Stale = true
+	return s.render(c, http.StatusConflict, "import_preview", page)
 }
 
 // importRefused shows the form again with why the file was not taken.

@@ -62,6 +62,40 @@ func TestImportBrowserPreviewThenConfirm(t *testing.T) {
 	mustNotContain(t, "re-import", same.Body, "Confirm import")
 }
 
+// TestImportBrowserConfirmAfterAnEdit: a figure edited between the preview
+// and its confirmation is not overwritten: the confirmation is refused with
+// the preview as of now, which can then be confirmed knowingly.
+func TestImportBrowserConfirmAfterAnEdit(t *testing.T) {
+	a := newTransferApp(t, 0)
+	preview := upload(a.editor, importPath, "figures.csv", []byte(importCSV), true)
+	wantStatus(t, "preview", preview, http.StatusOK)
+	id := uploadField.FindStringSubmatch(preview.Body)
+	if id == nil {
+		t.Fatalf("no upload id in the preview")
+	}
+	edit := a.editor.sendJSON("PUT", apiA+"/indicators/hs-graduation-4yr/measurements",
+		`{"comment":"correction","measurements":[{"year":2019,"value":86}]}`)
+	wantStatus(t, "concurrent edit", edit, http.StatusOK)
+	before := figureCount(t, a.app)
+
+	refused := a.editor.post(importPath+"/apply", url.Values{"upload": {id[1]}})
+	wantStatus(t, "confirm after the edit", refused, http.StatusConflict)
+	mustContain(t, "confirm after the edit", html.UnescapeString(refused.Body), "Nothing was imported: the data changed since the preview; review again.",
+		"<td class=\"num\">86</td>", "<strong>85</strong>", "Confirm import")
+	if got := storedValue(t, a.app, "hs-graduation-4yr", 2019); got != 86 || figureCount(t, a.app) != before {
+		t.Fatalf("after the refused confirmation 2019 is %v with %d figures, want the edit (86) and %d", got, figureCount(t, a.app), before)
+	}
+
+	again := uploadField.FindStringSubmatch(refused.Body)
+	if again == nil {
+		t.Fatalf("the new preview offers no confirmation")
+	}
+	wantStatus(t, "confirm the new preview", a.editor.post(importPath+"/apply", url.Values{"upload": {again[1]}}), http.StatusSeeOther)
+	if got := storedValue(t, a.app, "hs-graduation-4yr", 2019); got != 85 {
+		t.Errorf("after confirming the new preview 2019 is %v, want 85", got)
+	}
+}
+
 func TestImportBrowserBadFiles(t *testing.T) {
 	a := newTransferApp(t, 0)
 	before := figureCount(t, a.app)

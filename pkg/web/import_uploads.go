@@ -40,6 +40,9 @@ type upload struct {
 	Partnership string `json:"partnership"`
 	Name        string `json:"name"` // as uploaded, for the format and the page
 	Size        int64  `json:"size"`
+	// Fingerprint is the previewed plan's (tidy.Plan.Fingerprint): the
+	// confirmation applies only while the stored figures still match it.
+	Fingerprint string `json:"fingerprint,omitempty"`
 }
 
 // tooLargeError is an upload over the import limit: a 413, not a 400.
