@@ -5,15 +5,21 @@ import (
 	"bytes"
 	"compress/flate"
 	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/impactboard/impactboard"
 	"github.com/impactboard/impactboard/pkg/domain"
@@ -76,32 +82,15 @@ func lines(ls ...string) []byte { return []byte(strings.Join(ls, "\n") + "\n") }
 
 // TestImportRefusesBadFiles runs hostile files through the command, with
 // and without --dry-run: each fails with its message and leaves the
-// database exactly as it was.
+// database exactly as it was, both as the store reads it (figures and
+// audit logs) and byte for byte in every table. Files a spreadsheet may
+// legitimately save (BOM, CRLF, semicolons) carry a bad row here, so that
+// the message's row and column show they were read right; that they
+// import is TestImportAcceptsAwkwardFiles.
 func TestImportRefusesBadFiles(t *testing.T) {
-	manyRows := []string{"indicator,year,dimension,group,value"}
-	for i := range 2000 {
-		manyRows = append(manyRows, fmt.Sprintf("dropout-rate,%d,School,S%d,1", 1900+i%200, i/200))
-	}
-	manyRows = append(manyRows, "dropout-rate,2019,School,S0,NaN")
-	cases := []struct {
-		name, file string
-		data       func(t *testing.T) []byte
-		want       string
-	}{
-		{"unknown indicator", "a.csv", fixed(lines("indicator,year,value", "hs_grad_4yr,2019,85")), `row 2, column indicator: unknown indicator "hs_grad_4yr"`},
-		{"percent 120", "a.csv", fixed(lines("indicator,year,value", "hs-graduation-4yr,2019,120")), "row 2, column value: 120% is outside 0..100"},
-		{"duplicate rows", "a.csv", fixed(lines("indicator,year,value", "hs-graduation-4yr,2030,85", "hs-graduation-4yr,2030,86")), "row 3: duplicate of row 2"},
-		{"Latin-1 note", "a.csv", fixed(append([]byte("indicator,year,value,note\nhs-graduation-4yr,2030,85,caf"), 0xE9, '\n')), "row 2, column note: is not valid UTF-8 text"},
-		{"NaN", "a.csv", fixed(lines("indicator,year,value", "hs-graduation-4yr,2030,NaN")), `row 2, column value: "NaN" is not a finite number`},
-		{"header only", "a.csv", fixed(lines("indicator,year,value")), "the file has no data rows"},
-		{"missing column", "a.csv", fixed(lines("indicator,value", "hs-graduation-4yr,85")), `row 1, column year: the required column "year" is missing`},
-		{"bad last row of many", "a.csv", fixed(lines(manyRows...)), `row 2002, column value: "NaN" is not a finite number`},
-		{"not a zip", "a.xlsx", fixed(lines("indicator,year,value")), "is not an XLSX workbook (it is not a zip archive)"},
-		{"zip bomb", "a.xlsx", zipBombFile, "unpacks to more than 256 MB (a zip bomb?)"},
-	}
 	db := importDB(t)
-	before := dbState(t, db)
-	for _, c := range cases {
+	before, tables := dbState(t, db), tableChecksum(t, db)
+	for _, c := range hostileFiles() {
 		path := writeTemp(t, c.file, c.data(t))
 		for _, mode := range [][]string{nil, {"--dry-run"}} {
 			t.Run(c.name+strings.Join(mode, ""), func(t *testing.T) {
@@ -112,11 +101,126 @@ func TestImportRefusesBadFiles(t *testing.T) {
 				if all := stdout + stderr + err.Error(); !strings.Contains(all, c.want) {
 					t.Errorf("output %q, want %q", all, c.want)
 				}
-				if dbState(t, db) != before {
+				if dbState(t, db) != before || tableChecksum(t, db) != tables {
 					t.Errorf("the database changed")
 				}
 			})
 		}
+	}
+}
+
+type hostileFile struct {
+	name, file string
+	data       func(t *testing.T) []byte
+	want       string
+}
+
+// hostileFiles are the malformed and hostile inputs of issue 5, each with
+// the message it must give.
+func hostileFiles() []hostileFile {
+	manyRows := []string{"indicator,year,dimension,group,value"}
+	for i := range 2000 {
+		manyRows = append(manyRows, fmt.Sprintf("dropout-rate,%d,School,S%d,1", 1900+i%200, i/200))
+	}
+	manyRows = append(manyRows, "dropout-rate,2019,School,S0,NaN")
+	one := func(value string) func(*testing.T) []byte {
+		return fixed(lines("indicator,year,value", "hs-graduation-4yr,2030,"+value))
+	}
+	year := func(y string) func(*testing.T) []byte {
+		return fixed(lines("indicator,year,value", "hs-graduation-4yr,"+y+",85"))
+	}
+	return []hostileFile{
+		{"non-numeric value", "a.csv", one("eighty"), `row 2, column value: "eighty" is not a number`},
+		{"N/A", "a.csv", one("N/A"), `row 2, column value: "N/A" is not a number; leave out rows that have no figure`},
+		{"empty value", "a.csv", one(""), "row 2, column value: a number is required"},
+		{"percent 120", "a.csv", one("120"), "row 2, column value: 120% is outside 0..100"},
+		{"percent sign", "a.csv", one("84.5%"), "row 2, column value: "},
+		{"hex float", "a.csv", one("0x1p4"), `row 2, column value: "0x1p4" is not a number`},
+		{"1e309", "a.csv", one("1e309"), `row 2, column value: "1e309" is not a finite number`},
+		{"NaN", "a.csv", one("NaN"), `row 2, column value: "NaN" is not a finite number`},
+		{"Inf", "a.csv", one("-Inf"), `row 2, column value: "-Inf" is not a finite number`},
+		{"formula cell", "a.csv", one("=1+1"), `row 2, column value: "=1+1" is a formula, not a number`},
+		{"year 0", "a.csv", year("0"), "row 2, column year: year 0 is outside 1900..2100"},
+		{"year 99999", "a.csv", year("99999"), "row 2, column year: year 99999 is outside 1900..2100"},
+		{"empty file", "a.csv", fixed(nil), "the file has no data rows"},
+		{"header only", "a.csv", fixed(lines("indicator,year,value")), "the file has no data rows"},
+		{"missing column", "a.csv", fixed(lines("indicator,value", "hs-graduation-4yr,85")), `row 1, column year: the required column "year" is missing`},
+		{"unknown indicator", "a.csv", fixed(lines("indicator,year,value", "hs_grad_4yr,2019,85")), `row 2, column indicator: unknown indicator "hs_grad_4yr"`},
+		{"duplicate rows", "a.csv", fixed(lines("indicator,year,value", "hs-graduation-4yr,2030,85", "hs-graduation-4yr,2030,86")), "row 3: duplicate of row 2"},
+		{"bad status", "a.csv", fixed(lines("indicator,year,value,status", "hs-graduation-4yr,2030,85,done")), `row 2, column status: "done" is not a status`},
+		{"script link as source", "a.csv", fixed(lines("indicator,year,value,source", "hs-graduation-4yr,2030,85,javascript:alert(1)")), "row 2, column source: "},
+		{"BOM with a bad value", "a.csv", fixed(append([]byte("\xEF\xBB\xBF"), lines("indicator,year,value", "hs-graduation-4yr,2030,x")...)), `row 2, column value: "x" is not a number`},
+		{"CRLF with a bad row 3", "a.csv", fixed([]byte("indicator,year,value\r\nhs-graduation-4yr,2030,85\r\nhs-graduation-4yr,2031,x\r\n")), `row 3, column value: "x" is not a number`},
+		{"semicolons with a decimal comma", "a.csv", fixed(lines("indicator;year;value", "hs-graduation-4yr;2030;84,5")), `row 2, column value: "84,5" has a decimal comma; use a decimal point (84.5)`},
+		{"Latin-1 note", "a.csv", fixed(append([]byte("indicator,year,value,note\nhs-graduation-4yr,2030,85,caf"), 0xE9, '\n')), "row 2, column note: is not valid UTF-8 text"},
+		{"control character in a note", "a.csv", fixed(lines("indicator,year,value,note", "hs-graduation-4yr,2030,85,a\x00b")), "row 2, column note: contains the control character U+0000"},
+		{"bad row after a two-line note", "a.csv", fixed(lines("indicator,year,value,note", `hs-graduation-4yr,2030,85,"two`, `lines"`, "hs-graduation-4yr,2031,x,")),
+			`row 3, column value: "x" is not a number`},
+		{"UTF-16", "a.csv", fixed([]byte{0xFF, 0xFE, 'i', 0, 'n', 0}), "the file is UTF-16 text"},
+		{"bad last row of many", "a.csv", fixed(lines(manyRows...)), `row 2002, column value: "NaN" is not a finite number`},
+		{"60 MB file", "big.csv", sixtyMB, "the file is 60 MB, larger than the import limit of 50 MB"},
+		{"old .xls", "a.xls", fixed([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0}), "old-style Excel workbook"},
+		{"not a zip", "a.xlsx", fixed(lines("indicator,year,value")), "is not an XLSX workbook (it is not a zip archive)"},
+		{"zip bomb", "a.xlsx", zipBombFile, "unpacks to more than 256 MB (a zip bomb?)"},
+		{"zip bomb declaring 1000 bytes", "a.xlsx", lyingBombFile, "the workbook cannot be read: xl/worksheets/sheet1.xml unpacks to more than the 1000 bytes it declares (a zip bomb?)"},
+		{"xlsx formula cell", "a.xlsx", formulaWorkbook, "row 2, column value: a number is required"},
+	}
+}
+
+// tableChecksum is a SHA-256 of every row of every table of the SQLite
+// file, read with plain SQL: a check of what is stored that does not go
+// through the store's own reading.
+func tableChecksum(t *testing.T, path string) string {
+	t.Helper()
+	db, err := sql.Open("sqlite3", "file:"+path+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var names []string
+	rows, err := db.Query(`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rows.Next() {
+		var n string
+		if err := rows.Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		names = append(names, n)
+	}
+	rows.Close()
+	h := sha256.New()
+	for _, n := range names {
+		fmt.Fprintf(h, "table %s\n", n)
+		hashTable(t, db, n, h)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func hashTable(t *testing.T, db *sql.DB, table string, h io.Writer) {
+	t.Helper()
+	rows, err := db.Query(`SELECT * FROM "` + table + `"`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	cols, _ := rows.Columns()
+	var lines []string
+	for rows.Next() {
+		vals := make([]any, len(cols))
+		ptrs := make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		if err := rows.Scan(ptrs...); err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, fmt.Sprintf("%q", vals))
+	}
+	sort.Strings(lines) // row order is not part of what is stored
+	for _, l := range lines {
+		fmt.Fprintln(h, l)
 	}
 }
 
@@ -143,6 +247,129 @@ func zipBombFile(t *testing.T) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// sixtyMB is a CSV file of 60 MB: a header and zero bytes, refused by its
+// size before a byte is parsed.
+func sixtyMB(*testing.T) []byte {
+	b := make([]byte, 60<<20)
+	copy(b, "indicator,year,value\n")
+	return b
+}
+
+// formulaWorkbook has a formula without a saved result as its value.
+func formulaWorkbook(t *testing.T) []byte {
+	f := excelize.NewFile()
+	defer f.Close()
+	for cell, v := range map[string]string{"A1": "indicator", "B1": "year", "C1": "value", "A2": "hs-graduation-4yr"} {
+		if err := f.SetCellValue("Sheet1", cell, v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.SetCellValue("Sheet1", "B2", 2030); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetCellFormula("Sheet1", "C2", "1+1"); err != nil {
+		t.Fatal(err)
+	}
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// lyingBombFile is a real workbook whose sheet declares 1000 bytes but
+// unpacks to 1 GB of zeros (built by repeating one flushed deflate block).
+func lyingBombFile(t *testing.T) []byte {
+	good := formulaWorkbook(t)
+	zr, err := zip.NewReader(bytes.NewReader(good), int64(len(good)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, zf := range zr.File {
+		if zf.Name != "xl/worksheets/sheet1.xml" {
+			if err := zw.Copy(zf); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		bomb := deflatedZeros(t, 1<<10)
+		w, err := zw.CreateRaw(&zip.FileHeader{Name: zf.Name, Method: zip.Deflate, CompressedSize64: uint64(len(bomb)), UncompressedSize64: 1000})
+		if err == nil {
+			_, err = w.Write(bomb)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// deflatedZeros is a deflate stream of mb MB of zeros: after a flush, a
+// megabyte of zeros following zeros compresses to the same bytes each time.
+func deflatedZeros(t *testing.T, mb int) []byte {
+	var out bytes.Buffer
+	fw, err := flate.NewWriter(&out, flate.BestCompression)
+	if err != nil {
+		t.Fatal(err)
+	}
+	zeros := make([]byte, 1<<20)
+	chunk := func() []byte {
+		start := out.Len()
+		fw.Write(zeros)
+		if err := fw.Flush(); err != nil {
+			t.Fatal(err)
+		}
+		return out.Bytes()[start:]
+	}
+	chunk()
+	mid := bytes.Clone(chunk())
+	for range mb - 2 {
+		out.Write(mid)
+	}
+	if err := fw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
+}
+
+// TestImportAcceptsAwkwardFiles: what a spreadsheet may save imports, and
+// a script tag in a note is stored as the text it is (pages escape it).
+func TestImportAcceptsAwkwardFiles(t *testing.T) {
+	cases := []struct {
+		name string
+		data []byte
+		note string
+	}{
+		{"BOM", append([]byte("\xEF\xBB\xBF"), lines("indicator,year,value,note", "hs-graduation-4yr,2030,91,n")...), "n"},
+		{"CRLF", []byte("indicator,year,value,note\r\nhs-graduation-4yr,2030,91,n\r\n"), "n"},
+		{"semicolons", lines("indicator;year;value;note", "hs-graduation-4yr;2030;91;n"), "n"},
+		{"script tag in a note", lines("indicator,year,value,note", `hs-graduation-4yr,2030,91,"<script>alert(""x"")</script>"`), `<script>alert("x")</script>`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			db := importDB(t)
+			before := tableChecksum(t, db)
+			stdout, _, err := run("import", "--db", db, "--partnership", importSlug, writeTemp(t, "a.csv", c.data))
+			if err != nil || !strings.Contains(stdout, "1 figures added, 0 changed") {
+				t.Fatalf("import: %q, %v; want 1 added", stdout, err)
+			}
+			if tableChecksum(t, db) == before { // the checksum TestImportRefusesBadFiles relies on sees imports
+				t.Errorf("the table checksum did not change with the import")
+			}
+			for _, m := range storedFigures(t, db, importSlug) {
+				if m.Indicator == "hs-graduation-4yr" && m.Year == 2030 && (m.Value != 91 || m.Note != c.note) {
+					t.Errorf("stored %v with note %q, want 91 with %q", m.Value, m.Note, c.note)
+				}
+			}
+		})
+	}
 }
 
 // TestImportRefusesLargeFile checks a 60 MB file is refused by its size
