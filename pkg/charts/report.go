@@ -50,14 +50,12 @@ func SparkOf(r *report.Indicator, id string) Spark {
 	return sp
 }
 
-// SubgroupOf is an indicator split by the groups of one dimension.
+// SubgroupOf is an indicator split by the groups of one dimension. Its
+// bars show the fullest year (see LatestBars).
 func SubgroupOf(r *report.Indicator, d report.Dimension, id string) Subgroup {
 	sub := Subgroup{ID: id, Title: r.Name + " by " + d.Name, Unit: report.UnitSuffix(r.Indicator), Decimals: r.Decimals}
 	for _, g := range d.Groups {
 		sub.Lines = append(sub.Lines, Line{Name: g.Group, Points: points(g.Points)})
-	}
-	if n := len(d.Years); n > 0 {
-		sub.LatestYear = d.Years[n-1]
 	}
 	return sub
 }

@@ -40,13 +40,16 @@ func lineNames(ls []Line) []string {
 }
 
 // LatestBars is what the latest-year bar chart shows: one year (LatestYear,
-// or the latest of any group), and in the order given the groups with a
+// or else the fullest: the latest year in which the most groups have a
+// figure, since the latest of any group can hold one group of ten), and
+// in the order given the groups with a
 // figure that year, whether shown or suppressed. Missing are the groups
 // without a figure that year: they are left out rather than drawn as empty
 // rows, which read as missing data.
 type LatestBars struct {
 	Year       int
 	Latest     bool // Year is the latest year of any group
+	Fullest    bool // Year was picked as the fullest, not given
 	Groups     []string
 	Values     []any // nil where suppressed
 	Suppressed []int // indices into Groups
@@ -58,7 +61,7 @@ func (s Subgroup) Latest() LatestBars {
 	last := linesAxis(s.Lines).last
 	b := LatestBars{Year: s.LatestYear, Groups: []string{}, Values: []any{}}
 	if b.Year == 0 {
-		b.Year = last
+		b.Year, b.Fullest = fullestYear(s.Lines), true
 	}
 	b.Latest = b.Year == last
 	for _, l := range s.Lines {
@@ -77,19 +80,55 @@ func (s Subgroup) Latest() LatestBars {
 	return b
 }
 
-// Notes are the subtitle lines: which year, and what is not drawn.
-func (b LatestBars) Notes() []string {
-	notes := []string{fmt.Sprintf("Year: %d", b.Year)}
-	if b.Latest {
-		notes[0] = fmt.Sprintf("Latest year: %d", b.Year)
+// fullestYear is the latest year in which the most lines have a figure,
+// shown or suppressed.
+func fullestYear(ls []Line) int {
+	count := map[int]int{}
+	for _, l := range ls {
+		for _, y := range lineYears(l) {
+			count[y]++
+		}
 	}
+	best := 0
+	for y, n := range count {
+		if n > count[best] || (n == count[best] && y > best) {
+			best = y
+		}
+	}
+	return best
+}
+
+// lineYears are the years a line has a figure for, each once.
+func lineYears(l Line) []int {
+	ys := slices.Clone(l.Suppressed)
+	for _, p := range l.Points {
+		ys = append(ys, p.Year)
+	}
+	slices.Sort(ys)
+	return slices.Compact(ys)
+}
+
+// Notes are the subtitle lines: which year and why, and what is not drawn,
+// by name, so a reader knows which groups to look for elsewhere.
+func (b LatestBars) Notes() []string {
+	notes := []string{b.yearNote()}
 	if n := len(b.Missing); n > 0 {
-		notes = append(notes, fmt.Sprintf("%s without a %d figure %s left out", groupCount(n), b.Year, plural(n, "is", "are")))
+		notes = append(notes, fmt.Sprintf("%s without a %d figure %s left out: %s", groupCount(n), b.Year, plural(n, "is", "are"), strings.Join(b.Missing, ", ")))
 	}
 	if n := len(b.Suppressed); n > 0 {
 		notes = append(notes, fmt.Sprintf("%s suppressed (small number), no bar", groupCount(n)))
 	}
 	return notes
+}
+
+func (b LatestBars) yearNote() string {
+	switch {
+	case b.Latest:
+		return fmt.Sprintf("Latest year: %d", b.Year)
+	case b.Fullest:
+		return fmt.Sprintf("%d: the latest year with figures for the most groups", b.Year)
+	}
+	return fmt.Sprintf("Year: %d", b.Year)
 }
 
 // Label is the accessible name of the bar chart titled title.

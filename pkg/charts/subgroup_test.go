@@ -2,6 +2,8 @@ package charts
 
 import (
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -93,7 +95,7 @@ func TestLatestBarsOption(t *testing.T) {
 		{"chosen year", 2016, "2016", lineNames(raceGroups().Lines), []any{55.5, 73.9, 76.1, 85.2, 87.0}, nil,
 			"Year: 2016"},
 		{"groups without a figure left out", 2015, "2015", []string{"Alaska Native/American Indian"}, []any{58.8}, nil,
-			"Year: 2015\n4 groups without a 2015 figure are left out"},
+			"Year: 2015\n4 groups without a 2015 figure are left out: Black/African American, Hispanic/Latino, White, Asian"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -126,30 +128,54 @@ func TestLatestBarsOption(t *testing.T) {
 	}
 }
 
-// TestLatestBarsLeaveOutGroupsWithoutAFigure follows the Better Together
-// schools: nine of ten have no figure in the latest year, which drew nine
-// empty rows that read as missing data.
-func TestLatestBarsLeaveOutGroupsWithoutAFigure(t *testing.T) {
-	s := Subgroup{ID: "schools", Title: "Graduation rate by School", Unit: "%", Decimals: 1, Lines: []Line{
-		{Name: "Bend Senior High School", Points: []Point{{2018, 90.98}, {2020, 91.2}}},
-		{Name: "Crook County High School", Points: []Point{{2021, 98.17}, {2023, 98}}},
-		{Name: "La Pine High School", Points: []Point{{2018, 77.14}}},
-	}}
-	b := s.Latest()
-	if b.Year != 2023 || !b.Latest || !slices.Equal(b.Groups, []string{"Crook County High School"}) ||
-		!slices.Equal(b.Missing, []string{"Bend Senior High School", "La Pine High School"}) {
-		t.Errorf("latest: got %+v", b)
+// TestLatestBarsPickTheFullestYear follows the Better Together schools and
+// districts: the latest year of any group held one school of ten and two
+// districts of six, while an earlier year holds them all.
+func TestLatestBarsPickTheFullestYear(t *testing.T) {
+	tests := []struct {
+		name   string
+		lines  []Line
+		year   int
+		groups []string
+		notes  []string
+	}{
+		{"earlier year has more groups", []Line{
+			{Name: "Bend Senior High School", Points: []Point{{2018, 90.98}, {2020, 91.2}}},
+			{Name: "Crook County High School", Points: []Point{{2018, 92.44}, {2023, 98}}},
+			{Name: "La Pine High School", Points: []Point{{2018, 77.14}}},
+		}, 2018, []string{"Bend Senior High School", "Crook County High School", "La Pine High School"},
+			[]string{"2018: the latest year with figures for the most groups"}},
+		{"tie goes to the later year, groups left out are named", []Line{
+			{Name: "Bend-La Pine Schools", Points: []Point{{2022, 83.5}, {2023, 83.6}, {2024, 85.3}}},
+			{Name: "Redmond School District", Points: []Point{{2022, 87.8}, {2023, 87.3}, {2024, 90.9}}},
+			{Name: "Culver School District", Points: []Point{{2022, 94.3}, {2023, 92}}},
+			{Name: "Sisters School District", Points: []Point{{2022, 90.3}}, Suppressed: []int{2023}},
+		}, 2023, []string{"Bend-La Pine Schools", "Redmond School District", "Culver School District", "Sisters School District"},
+			[]string{"2023: the latest year with figures for the most groups", "1 group suppressed (small number), no bar"}},
+		{"latest year is the fullest", []Line{
+			{Name: "A", Points: []Point{{2019, 1}, {2020, 2}}},
+			{Name: "B", Points: []Point{{2020, 3}}},
+			{Name: "C", Points: []Point{{2019, 4}}},
+		}, 2020, []string{"A", "B"}, []string{"Latest year: 2020", "1 group without a 2020 figure is left out: C"}},
 	}
-	want := "Graduation rate by School, 2023, one bar per group; 2 groups without a 2023 figure are left out"
-	if got := b.Label(s.Title); got != want {
-		t.Errorf("label: got %q, want %q", got, want)
-	}
-	o := mustSubgroup(t, LatestBarsOption, s)
-	if got := o.Series[0].Data; !slices.Equal(got, []any{98.0}) {
-		t.Errorf("bars: got %v, want [98]", got)
-	}
-	if got, want := o.Title.Subtext, "Latest year: 2023\n2 groups without a 2023 figure are left out"; got != want {
-		t.Errorf("subtitle: got %q, want %q", got, want)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := Subgroup{ID: "g", Title: "Graduation rate by School", Unit: "%", Decimals: 1, Lines: tt.lines}
+			b := s.Latest()
+			if b.Year != tt.year || !slices.Equal(b.Groups, tt.groups) {
+				t.Errorf("got %d %q, want %d %q", b.Year, b.Groups, tt.year, tt.groups)
+			}
+			if got := b.Notes(); !slices.Equal(got, tt.notes) {
+				t.Errorf("notes: got %q, want %q", got, tt.notes)
+			}
+			o := mustSubgroup(t, LatestBarsOption, s)
+			if got, want := o.Series[0].Name, strconv.Itoa(tt.year); got != want {
+				t.Errorf("series: got %q, want %q", got, want)
+			}
+			if got, want := o.Title.Subtext, strings.Join(tt.notes, "\n"); got != want {
+				t.Errorf("subtitle: got %q, want %q", got, want)
+			}
+		})
 	}
 }
 
