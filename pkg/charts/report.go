@@ -2,6 +2,7 @@ package charts
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/impactboard/impactboard/pkg/progress"
 	"github.com/impactboard/impactboard/pkg/report"
@@ -55,7 +56,7 @@ func SparkOf(r *report.Indicator, id string) Spark {
 func SubgroupOf(r *report.Indicator, d report.Dimension, id string) Subgroup {
 	sub := Subgroup{ID: id, Title: r.Name + " by " + d.Name, Unit: report.UnitSuffix(r.Indicator), Decimals: r.Decimals}
 	for _, g := range d.Groups {
-		sub.Lines = append(sub.Lines, Line{Name: g.Group, Points: points(g.Points)})
+		sub.Lines = append(sub.Lines, Line{Name: g.Group, Points: points(g.Points), Suppressed: d.Suppressed[g.Group]})
 	}
 	return sub
 }
@@ -65,11 +66,19 @@ func SubgroupOf(r *report.Indicator, d report.Dimension, id string) Subgroup {
 func GapOf(r *report.Indicator, d report.Dimension, id string) GapChart {
 	g := GapChart{ID: id, Title: "Gap to " + d.Gap.Reference, Unit: report.UnitSuffix(r.Indicator), Decimals: r.Decimals, Reference: d.Gap.Reference}
 	for _, gg := range d.Gap.Groups {
-		if len(gg.Gaps) > 0 {
-			g.Lines = append(g.Lines, Line{Name: gg.Group, Points: points(gg.Gaps)})
+		if hidden := gapSuppressed(d, gg.Group); len(gg.Gaps) > 0 || len(hidden) > 0 {
+			g.Lines = append(g.Lines, Line{Name: gg.Group, Points: points(gg.Gaps), Suppressed: hidden})
 		}
 	}
 	return g
+}
+
+// gapSuppressed are the years a group's gap is not shown because its own
+// figure or the reference group's is suppressed.
+func gapSuppressed(d report.Dimension, group string) []int {
+	ys := append(slices.Clone(d.Suppressed[group]), d.Suppressed[d.Gap.Reference]...)
+	slices.Sort(ys)
+	return slices.Compact(ys)
 }
 
 func points(ps []progress.Point) []Point {

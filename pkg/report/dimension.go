@@ -11,12 +11,17 @@ import (
 // Dimension is one way of splitting an indicator's population (race,
 // district, ...) with a series per group and the equity gap.
 type Dimension struct {
-	Name      string
-	Groups    []progress.GroupSeries // suppressed figures left out
-	Statuses  []GroupStatus
-	Reference string // the group gaps are measured against
-	Gap       progress.Gap
-	Years     []int // every year any group has a figure
+	Name   string
+	Groups []progress.GroupSeries // suppressed figures left out
+	// Suppressed lists, by group, the years whose figure exists but is
+	// suppressed, so tables and charts say "suppressed" rather than
+	// showing the same dash as a year without data. A group whose every
+	// figure is suppressed is in Groups with no points.
+	Suppressed map[string][]int
+	Statuses   []GroupStatus
+	Reference  string // the group gaps are measured against
+	Gap        progress.Gap
+	Years      []int // every year any group has a figure, suppressed or not
 }
 
 // GroupStatus is the progress of one group against the indicator's target,
@@ -30,7 +35,7 @@ func dimensions(ind domain.Indicator, figs []Figure, overall progress.Result) []
 	var out []Dimension
 	index := map[string]int{}
 	for _, f := range figs {
-		if f.AllGroups() || f.Suppressed {
+		if f.AllGroups() {
 			continue
 		}
 		i, ok := index[f.Dimension]
@@ -50,19 +55,37 @@ func dimensions(ind domain.Indicator, figs []Figure, overall progress.Result) []
 	return out
 }
 
+// add puts f in its group's series; a suppressed figure only records its
+// year, never its value.
 func (d *Dimension) add(f Figure) {
-	p := progress.Point{Year: f.Year, Value: f.Value}
+	g := d.group(f.Group)
+	if f.Suppressed {
+		if d.Suppressed == nil {
+			d.Suppressed = map[string][]int{}
+		}
+		d.Suppressed[f.Group] = append(d.Suppressed[f.Group], f.Year)
+		return
+	}
+	g.Points = append(g.Points, progress.Point{Year: f.Year, Value: f.Value})
+}
+
+func (d *Dimension) group(name string) *progress.GroupSeries {
 	for i := range d.Groups {
-		if d.Groups[i].Group == f.Group {
-			d.Groups[i].Points = append(d.Groups[i].Points, p)
-			return
+		if d.Groups[i].Group == name {
+			return &d.Groups[i]
 		}
 	}
-	d.Groups = append(d.Groups, progress.GroupSeries{Group: f.Group, Points: []progress.Point{p}})
+	d.Groups = append(d.Groups, progress.GroupSeries{Group: name, Points: []progress.Point{}})
+	return &d.Groups[len(d.Groups)-1]
 }
 
 func (d *Dimension) finish(ind domain.Indicator, overall progress.Result) {
 	years := map[int]bool{}
+	for _, ys := range d.Suppressed {
+		for _, y := range ys {
+			years[y] = true
+		}
+	}
 	for _, g := range d.Groups {
 		for _, p := range g.Points {
 			years[p.Year] = true

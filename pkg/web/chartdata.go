@@ -2,6 +2,9 @@ package web
 
 import (
 	"fmt"
+	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/impactboard/impactboard/pkg/charts"
 	"github.com/impactboard/impactboard/pkg/report"
@@ -15,6 +18,8 @@ type chartBox struct {
 	Option string
 	CSV    string
 	Small  bool
+	// Notes are said under the chart: what it leaves out and why.
+	Notes []string
 }
 
 func indicatorCSV(p *report.Partnership, r *report.Indicator) string {
@@ -67,9 +72,10 @@ func subgroupCharts(p *report.Partnership, r *report.Indicator, d report.Dimensi
 		return out, fmt.Errorf("subgroup bars %s: %w", r.Slug, err)
 	}
 	csv := indicatorCSV(p, r)
-	out.Lines = chartBox{ID: id + "-lines", Label: sub.Title + ", one line per group", Option: string(lines), CSV: csv}
-	out.Bars = chartBox{ID: id + "-bars", Label: sub.Latest().Label(sub.Title), Option: string(bars), CSV: csv}
-	out.Table = groupTable(r, d)
+	hidden := suppressedNotes(p, d)
+	out.Lines = chartBox{ID: id + "-lines", Label: sub.Title + ", one line per group", Option: string(lines), CSV: csv, Notes: hidden}
+	out.Bars = chartBox{ID: id + "-bars", Label: sub.Latest().Label(sub.Title), Option: string(bars), CSV: csv, Notes: sub.Latest().Notes()}
+	out.Table = dimensionTable(p, r, d)
 	out.GapLines = gapLines(r, d)
 	out.GapTable = gapTable(r, d)
 	out.Gap, out.HasGap, err = gapChart(p, r, d, id+"-gap")
@@ -86,5 +92,54 @@ func gapChart(p *report.Partnership, r *report.Indicator, d report.Dimension, id
 		return chartBox{}, false, fmt.Errorf("gap chart %s: %w", r.Slug, err)
 	}
 	label := fmt.Sprintf("Equity gap in %s by %s: distance of each group from %s", r.Name, d.Name, d.Gap.Reference)
-	return chartBox{ID: id, Label: label, Option: string(opt), CSV: indicatorCSV(p, r)}, true, nil
+	return chartBox{ID: id, Label: label, Option: string(opt), CSV: indicatorCSV(p, r), Notes: suppressedNotes(p, d)}, true, nil
+}
+
+// suppressedText is what a suppressed cell says instead of its value.
+func suppressedText(p *report.Partnership) string {
+	return fmt.Sprintf("suppressed (n < %d)", p.SuppressionThreshold)
+}
+
+// suppressedNotes name, under a chart, the group-years drawn as gaps
+// because their figure is suppressed, so a gap is not read as no data.
+func suppressedNotes(p *report.Partnership, d report.Dimension) []string {
+	var out []string
+	for _, g := range d.Groups {
+		if ys := d.Suppressed[g.Group]; len(ys) > 0 {
+			out = append(out, fmt.Sprintf("%s, %s: %s", g.Group, yearList(ys), suppressedText(p)))
+		}
+	}
+	return out
+}
+
+func yearList(ys []int) string {
+	parts := make([]string, len(ys))
+	for i, y := range ys {
+		parts[i] = strconv.Itoa(y)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// dimensionTable is the data table of a dimension's charts: a row per
+// year, a column per group; "–" where a group has no figure, the
+// suppression text where it has one nobody may see.
+func dimensionTable(p *report.Partnership, r *report.Indicator, d report.Dimension) seriesTable {
+	t := seriesTable{Caption: fmt.Sprintf("%s by %s (data table for the charts above)", r.Name, d.Name)}
+	cells := map[int][]string{}
+	for _, y := range d.Years {
+		cells[y] = slices.Repeat([]string{"–"}, len(d.Groups))
+	}
+	for gi, g := range d.Groups {
+		t.Cols = append(t.Cols, g.Group)
+		for _, pt := range g.Points {
+			cells[pt.Year][gi] = report.Value(r.Indicator, pt.Value)
+		}
+		for _, y := range d.Suppressed[g.Group] {
+			cells[y][gi] = suppressedText(p)
+		}
+	}
+	for _, y := range d.Years {
+		t.Rows = append(t.Rows, seriesRow{Year: y, Cells: cells[y]})
+	}
+	return t
 }

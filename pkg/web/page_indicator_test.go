@@ -1,8 +1,11 @@
 package web_test
 
 import (
+	"math"
 	"strings"
 	"testing"
+
+	"github.com/impactboard/impactboard/pkg/domain"
 )
 
 const betterTogetherGraduation = "/p/better-together-central-oregon/indicators/hs-graduation-4yr"
@@ -21,5 +24,44 @@ func TestIndicatorBarsShowTheFullestYear(t *testing.T) {
 		if opt := chartOption(t, body, tt.id); !strings.Contains(opt, tt.want) {
 			t.Errorf("%s: option lacks %s", tt.id, tt.want)
 		}
+	}
+}
+
+// smallCellBundle is a published partnership (threshold 10) whose 2020
+// figure for group B has 7 students, and whose group C is then hidden too
+// (complementary suppression): neither value may appear anywhere.
+func smallCellBundle() *domain.Bundle {
+	m := func(year int, group string, num, den float64) domain.Measurement {
+		return domain.Measurement{Indicator: "grad", Year: year, Value: math.Round(1e4*num/den) / 100, Dimension: "Race",
+			Group: group, Numerator: &num, Denominator: &den, Status: domain.StatusApproved}
+	}
+	return &domain.Bundle{
+		Partnership: domain.Partnership{Slug: "small-cells", Name: "Small cells", SuppressionThreshold: 10, Published: true},
+		Goals:       []domain.Goal{{Slug: "g", Title: "Graduation"}},
+		Indicators: []domain.Indicator{{Slug: "grad", Goal: "g", Name: "Graduation rate", Unit: domain.UnitPercent, Decimals: 2,
+			Direction: domain.HigherIsBetter, Method: domain.MethodLinear, Kind: domain.KindCore}},
+		Measurements: []domain.Measurement{
+			m(2019, "A", 80, 100), m(2019, "B", 40, 50), m(2019, "C", 60, 80),
+			m(2020, "A", 85, 100), m(2020, "B", 3, 7), m(2020, "C", 29, 53), // 42.86 and 54.72 are hidden
+		},
+	}
+}
+
+func TestIndicatorSubgroupsShowSuppression(t *testing.T) {
+	a := newApp(t, smallCellBundle())
+	body, _ := a.get("/p/small-cells/indicators/grad", 200)
+	i := strings.Index(body, "(data table for the charts above)")
+	if i < 0 {
+		t.Fatal("no subgroup table")
+	}
+	table := body[i : i+strings.Index(body[i:], "</table>")]
+	if got := strings.Count(table, "suppressed (n &lt; 10)"); got != 2 {
+		t.Errorf("subgroup table: %d cells say suppressed, want 2 (B and C in 2020):\n%s", got, table)
+	}
+	mustContain(t, "page", body, "B, 2020: suppressed (n &lt; 10)", "C, 2020: suppressed (n &lt; 10)")
+	mustNotContain(t, "page", body, "42.86", "54.72", "29 / 53", "3 / 7")
+	opt := chartOption(t, body, "dim-0-lines")
+	if !strings.Contains(opt, `"suppressed":{"B":[1],"C":[1]}`) {
+		t.Errorf("lines chart does not mark 2020 of B and C suppressed: %s", opt)
 	}
 }
