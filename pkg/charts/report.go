@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/impactboard/impactboard/pkg/domain"
 	"github.com/impactboard/impactboard/pkg/progress"
 	"github.com/impactboard/impactboard/pkg/report"
 )
@@ -64,13 +65,22 @@ func SubgroupOf(r *report.Indicator, d report.Dimension, id string) Subgroup {
 // GapOf is the equity gap of a dimension's groups; it has no lines when no
 // group has a gap to draw.
 func GapOf(r *report.Indicator, d report.Dimension, id string) GapChart {
-	g := GapChart{ID: id, Title: "Gap to " + d.Gap.Reference, Unit: report.UnitSuffix(r.Indicator), Decimals: r.Decimals, Reference: d.Gap.Reference}
+	g := GapChart{ID: id, Title: "Gap to " + d.Gap.Reference, Unit: gapUnit(r), Decimals: r.Decimals, Reference: d.Gap.Reference}
 	for _, gg := range d.Gap.Groups {
 		if hidden := gapSuppressed(d, gg.Group); len(gg.Gaps) > 0 || len(hidden) > 0 {
 			g.Lines = append(g.Lines, Line{Name: gg.Group, Points: points(gg.Gaps), Suppressed: hidden})
 		}
 	}
 	return g
+}
+
+// gapUnit is " pp": a gap between two rates in percent is a difference
+// in percentage points (the tables say "points"), not a percentage.
+func gapUnit(r *report.Indicator) string {
+	if r.Unit == domain.UnitPercent {
+		return " pp"
+	}
+	return report.UnitSuffix(r.Indicator)
 }
 
 // gapSuppressed are the years a group's gap is not shown because its own

@@ -65,3 +65,16 @@ func TestIndicatorSubgroupsShowSuppression(t *testing.T) {
 		t.Errorf("lines chart does not mark 2020 of B and C suppressed: %s", opt)
 	}
 }
+
+// TestIndicatorGapInPoints: the gap axis is in percentage points, as the
+// tables are, and a district that was ahead of the reference (Crook County,
+// 46% in 2015) and is now behind is not said to be "closing" a gap.
+func TestIndicatorGapInPoints(t *testing.T) {
+	a := newApp(t)
+	body, _ := a.get(betterTogetherGraduation, 200)
+	opt := chartOption(t, body, "dim-1-gap")
+	mustContain(t, "gap chart", opt, `"formatter":"{value} pp"`)
+	mustNotContain(t, "gap chart", opt, `"formatter":"{value}%"`)
+	mustContain(t, "page", body, "Bend-La Pine Schools: was ahead of Crook County School District by 31.2 points in 2015; now behind by 13.7 points in 2023")
+	mustNotContain(t, "page", body, "Bend-La Pine Schools: gap closing")
+}
