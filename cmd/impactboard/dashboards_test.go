@@ -23,9 +23,9 @@ func writeDashboard(t *testing.T, dir, partnership, name, text string) {
 }
 
 // serveRefused runs "impactboard serve" and expects it to refuse to start:
-// it returns the error and everything printed. Starting instead fails the
+// it returns everything printed and the error. Starting instead fails the
 // test (the context ends the server so the test does not hang).
-func serveRefused(t *testing.T, args ...string) (error, string) {
+func serveRefused(t *testing.T, args ...string) (string, error) {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
 	defer cancel()
@@ -37,13 +37,13 @@ func serveRefused(t *testing.T, args ...string) (error, string) {
 	}()
 	select {
 	case err := <-done:
-		return err, out.buf.String() + errOut.String()
+		return out.buf.String() + errOut.String(), err
 	case url := <-out.addr:
 		cancel()
 		<-done
 		t.Fatalf("serve started on %s with a bad dashboard file", url)
 	}
-	return nil, ""
+	return "", nil
 }
 
 const badDashboard = `title: Graduation
@@ -60,7 +60,7 @@ panels:
 func TestServeRefusesBadDashboard(t *testing.T) {
 	dir := t.TempDir()
 	writeDashboard(t, dir, "anchorage-90-by-2020", "graduation.yaml", badDashboard)
-	err, printed := serveRefused(t, "--db", filepath.Join(t.TempDir(), "x.db"), "--dashboards", dir)
+	printed, err := serveRefused(t, "--db", filepath.Join(t.TempDir(), "x.db"), "--dashboards", dir)
 	if err == nil {
 		t.Fatal("serve returned no error")
 	}

@@ -67,6 +67,7 @@ func TestDecodeJSONNested(t *testing.T) {
 		store.MeasurementKey
 		Inner  *inner          `json:"inner"`
 		Raw    json.RawMessage `json:"raw"`
+		//lint:ignore U1000 present so the test shows the decoder never fills an unexported field
 		hidden int
 		Skip   string `json:"-"`
 	}
