@@ -65,8 +65,8 @@ func TestDecodeJSONNested(t *testing.T) {
 	}
 	type outer struct {
 		store.MeasurementKey
-		Inner  *inner          `json:"inner"`
-		Raw    json.RawMessage `json:"raw"`
+		Inner *inner          `json:"inner"`
+		Raw   json.RawMessage `json:"raw"`
 		//lint:ignore U1000 present so the test shows the decoder never fills an unexported field
 		hidden int
 		Skip   string `json:"-"`
