@@ -45,13 +45,7 @@ func ProgressOption(p Progress) ([]byte, error) {
 	if len(p.Suppressed) > 0 {
 		f.Suppressed[SeriesActual] = axis.indices(p.Suppressed)
 	}
-	for _, m := range p.Marks {
-		if f.Marks == nil {
-			f.Marks = map[string][]string{}
-		}
-		year := strconv.Itoa(m.Year)
-		f.Marks[year] = append(f.Marks[year], m.name())
-	}
+	f.Marks = marksFormat(p.Marks)
 	return optionJSON(c, f)
 }
 

@@ -39,8 +39,23 @@ const (
 // horizontal and above the plot (position "end"), where it crosses
 // neither the axis labels nor the points; see markLabelAt.
 func (p Progress) markLines(axis yearAxis) []markLineItem {
+	items := markItems(axis, p.Marks)
+	for _, y := range p.Suppressed {
+		items = append(items, markLineItem{
+			Name:      nameSuppressed,
+			XAxis:     strconv.Itoa(y),
+			Label:     markLabelAt(axis, y, labelSuppressed, colorGrey),
+			LineStyle: &opts.LineStyle{Color: colorGrey, Type: "dotted", Width: 1},
+		})
+	}
+	return items
+}
+
+// markItems are the vertical lines of annotations and series breaks, the
+// same on every chart over years.
+func markItems(axis yearAxis, marks []Mark) []markLineItem {
 	var items []markLineItem
-	for _, m := range p.Marks {
+	for _, m := range marks {
 		it := markLineItem{
 			Name:      m.name(),
 			XAxis:     strconv.Itoa(m.Year),
@@ -54,15 +69,33 @@ func (p Progress) markLines(axis yearAxis) []markLineItem {
 		}
 		items = append(items, it)
 	}
-	for _, y := range p.Suppressed {
-		items = append(items, markLineItem{
-			Name:      nameSuppressed,
-			XAxis:     strconv.Itoa(y),
-			Label:     markLabelAt(axis, y, labelSuppressed, colorGrey),
-			LineStyle: &opts.LineStyle{Color: colorGrey, Type: "dotted", Width: 1},
-		})
-	}
 	return items
+}
+
+// marksWithin are the marks whose year is on the axis: a category axis has
+// no place for a line outside it, and one before the first figure says
+// nothing about the lines drawn.
+func marksWithin(axis yearAxis, marks []Mark) []Mark {
+	var in []Mark
+	for _, m := range marks {
+		if axis.first != 0 && m.Year >= axis.first && m.Year <= axis.last {
+			in = append(in, m)
+		}
+	}
+	return in
+}
+
+// marksFormat maps each mark's year to its whole text, for the tooltip.
+func marksFormat(marks []Mark) map[string][]string {
+	if len(marks) == 0 {
+		return nil
+	}
+	out := map[string][]string{}
+	for _, m := range marks {
+		year := strconv.Itoa(m.Year)
+		out[year] = append(out[year], m.name())
+	}
+	return out
 }
 
 // name is a mark's whole text, as its markLine's name and in the tooltip.

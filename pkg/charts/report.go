@@ -55,7 +55,7 @@ func SparkOf(r *report.Indicator, id string) Spark {
 // SubgroupOf is an indicator split by the groups of one dimension. Its
 // bars show the fullest year (see LatestBars).
 func SubgroupOf(r *report.Indicator, d report.Dimension, id string) Subgroup {
-	sub := Subgroup{ID: id, Title: r.Name + " by " + d.Name, Unit: report.UnitSuffix(r.Indicator), Decimals: r.Decimals}
+	sub := Subgroup{ID: id, Title: r.Name + " by " + d.Name, Unit: report.UnitSuffix(r.Indicator), Decimals: r.Decimals, Marks: seriesBreaks(r)}
 	for _, g := range d.Groups {
 		sub.Lines = append(sub.Lines, Line{Name: g.Group, Points: points(g.Points), Suppressed: d.Suppressed[g.Group]})
 	}
@@ -65,13 +65,26 @@ func SubgroupOf(r *report.Indicator, d report.Dimension, id string) Subgroup {
 // GapOf is the equity gap of a dimension's groups; it has no lines when no
 // group has a gap to draw.
 func GapOf(r *report.Indicator, d report.Dimension, id string) GapChart {
-	g := GapChart{ID: id, Title: "Gap to " + d.Gap.Reference, Unit: gapUnit(r), Decimals: r.Decimals, Reference: d.Gap.Reference}
+	g := GapChart{ID: id, Title: "Gap to " + d.Gap.Reference, Unit: gapUnit(r), Decimals: r.Decimals, Reference: d.Gap.Reference, Marks: seriesBreaks(r)}
 	for _, gg := range d.Gap.Groups {
 		if hidden := gapSuppressed(d, gg.Group); len(gg.Gaps) > 0 || len(hidden) > 0 {
 			g.Lines = append(g.Lines, Line{Name: gg.Group, Points: points(gg.Gaps), Suppressed: hidden})
 		}
 	}
 	return g
+}
+
+// seriesBreaks are the indicator's series breaks: every group's figures
+// before and after one are not comparable, so the subgroup and gap charts
+// draw them too. Other annotations stay on the progress chart.
+func seriesBreaks(r *report.Indicator) []Mark {
+	var ms []Mark
+	for _, a := range r.Annotations {
+		if a.Break {
+			ms = append(ms, Mark{Year: a.Year, Text: a.Text, Break: true})
+		}
+	}
+	return ms
 }
 
 // gapUnit is " pp": a gap between two rates in percent is a difference

@@ -12,7 +12,8 @@ import (
 
 // SubgroupOption returns the ECharts option, as JSON, of one line per
 // group over years, each named by its group and drawn with its own colour,
-// symbol and dash. Suppressed years are gaps.
+// symbol and dash. Suppressed years are gaps. Marks (series breaks) on the
+// axis are vertical lines on the first series, as on the progress chart.
 func SubgroupOption(s Subgroup) ([]byte, error) {
 	if err := checkLines(s.Lines); err != nil {
 		return nil, fmt.Errorf("subgroup chart %q: %w", s.ID, err)
@@ -20,8 +21,12 @@ func SubgroupOption(s Subgroup) ([]byte, error) {
 	axis := linesAxis(s.Lines)
 	c := newYearChart(s.ID, s.Title, s.Unit, axis, nil, nil)
 	addGroupLines(c, axis, s.Lines)
+	marks := marksWithin(axis, s.Marks)
+	if len(c.MultiSeries) > 0 {
+		c.MultiSeries[0].ConfigureSeriesOpts(withMarkLines(markItems(axis, marks)))
+	}
 	c.SetGlobalOptions(withLegend(lineNames(s.Lines)))
-	return optionJSON(c, format{Suffix: suffix(s.Unit), Decimals: s.Decimals, Suppressed: suppressedIndices(axis, s.Lines)})
+	return optionJSON(c, format{Suffix: suffix(s.Unit), Decimals: s.Decimals, Suppressed: suppressedIndices(axis, s.Lines), Marks: marksFormat(marks)})
 }
 
 func addGroupLines(c *charts.Line, axis yearAxis, ls []Line) {

@@ -296,3 +296,44 @@ func TestSparkOptionWithGroupsOnly(t *testing.T) {
 		t.Error("a group year of 0 was accepted")
 	}
 }
+
+// TestSeriesBreakOnSubgroupAndGapCharts: a series break (Oregon's 2014
+// method change) is drawn on the subgroup and gap charts as on the
+// progress chart: a solid black line labelled "Series break", its whole
+// text heading the tooltip; a break off the axis is not drawn.
+func TestSeriesBreakOnSubgroupAndGapCharts(t *testing.T) {
+	brk := Mark{Year: 2016, Text: "Method change", Break: true}
+	sub := raceGroups()
+	sub.Marks = []Mark{brk, {Year: 2030, Text: "Off the axis", Break: true}}
+	gap := nativeGap()
+	gap.Lines[0].Points = append(gap.Lines[0].Points, Point{2017, -20})
+	gap.Marks = sub.Marks
+	tests := []struct {
+		name  string
+		build func() ([]byte, error)
+		lines int // markLines on the first series
+	}{
+		{"subgroup", func() ([]byte, error) { return SubgroupOption(sub) }, 1},
+		{"gap", func() ([]byte, error) { return GapOption(gap) }, 2}, // and "no gap"
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, err := tt.build()
+			if err != nil {
+				t.Fatal(err)
+			}
+			o := mustDecode(t, b)
+			ml := o.Series[0].MarkLine.Data
+			if len(ml) != tt.lines {
+				t.Fatalf("markLines: got %+v, want %d", ml, tt.lines)
+			}
+			got := ml[len(ml)-1]
+			if got.XAxis != "2016" || got.Label.Formatter != labelBreak || got.LineStyle.Type != "solid" || got.Name != "Series break: Method change" {
+				t.Errorf("break line: got %+v", got)
+			}
+			if m := o.Impactboard.Marks; len(m) != 1 || !slices.Equal(m["2016"], []string{"Series break: Method change"}) {
+				t.Errorf("tooltip marks: got %v", m)
+			}
+		})
+	}
+}

@@ -54,6 +54,7 @@ type Subgroup struct {
 	Decimals        int
 	Lines           []Line
 	LatestYear      int
+	Marks           []Mark // on the lines, not the bars
 }
 
 // GapChart is the equity gap of each group against the Reference group,
@@ -63,6 +64,7 @@ type GapChart struct {
 	Decimals        int
 	Reference       string
 	Lines           []Line
+	Marks           []Mark
 }
 
 // Spark is a small multiple: an indicator's actual values, its target and

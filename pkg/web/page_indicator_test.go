@@ -78,3 +78,13 @@ func TestIndicatorGapInPoints(t *testing.T) {
 	mustContain(t, "page", body, "Bend-La Pine Schools: was ahead of Crook County School District by 31.2 points in 2015; now behind by 13.7 points in 2023")
 	mustNotContain(t, "page", body, "Bend-La Pine Schools: gap closing")
 }
+
+// TestIndicatorSeriesBreakOnEveryChart: Oregon's 2014 method change is
+// drawn on the school lines and gap charts, not only the progress chart.
+func TestIndicatorSeriesBreakOnEveryChart(t *testing.T) {
+	a := newApp(t)
+	body, _ := a.get(betterTogetherGraduation, 200)
+	for _, id := range []string{"dim-0-lines", "dim-0-gap", "dim-1-lines"} {
+		mustContain(t, id, chartOption(t, body, id), `"xAxis":"2014"`, `"formatter":"Series break"`)
+	}
+}
