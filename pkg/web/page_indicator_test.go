@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chromedp/chromedp"
+
 	"github.com/impactboard/impactboard/pkg/domain"
 )
 
@@ -86,5 +88,50 @@ func TestIndicatorSeriesBreakOnEveryChart(t *testing.T) {
 	body, _ := a.get(betterTogetherGraduation, 200)
 	for _, id := range []string{"dim-0-lines", "dim-0-gap", "dim-1-lines"} {
 		mustContain(t, id, chartOption(t, body, id), `"xAxis":"2014"`, `"formatter":"Series break"`)
+	}
+}
+
+// printLegends reads each chart's legend type and grid top after the event.
+const printLegends = `((event) => {
+	window.dispatchEvent(new Event(event));
+	const out = {};
+	for (const [id, c] of Object.entries(window.impactboardCharts)) {
+		const o = c.getOption();
+		if (o.legend && o.legend[0] && o.legend[0].show !== false) {
+			out[id] = o.legend[0].type + " " + o.grid[0].top;
+		}
+	}
+	return out;
+})`
+
+// TestBrowserPrintShowsWholeLegends: a paged legend prints only its first
+// page, leaving lines unnamed; in print every legend is plain (wrapped,
+// the plot moved down for its rows), and back to paged after printing.
+func TestBrowserPrintShowsWholeLegends(t *testing.T) {
+	ctx := browser(t)
+	a := newApp(t)
+	tb := visit(t, ctx, a.srv.URL+betterTogetherGraduation)
+	read := func(event string) map[string]string {
+		got, err := chromedp.Run(tb.ctx, chromedp.Evaluate[map[string]string](printLegends+`("`+event+`")`))
+		if err != nil {
+			t.Fatalf("%s: %v", event, err)
+		}
+		return got
+	}
+	before, printed, after := read("resize"), read("beforeprint"), read("afterprint")
+	if len(before) == 0 {
+		t.Fatal("no chart with a legend")
+	}
+	for id, b := range before {
+		if !strings.HasPrefix(b, "scroll ") || after[id] != b {
+			t.Errorf("%s: legend on screen %q, after printing %q; want scroll both times", id, b, after[id])
+		}
+		if !strings.HasPrefix(printed[id], "plain ") {
+			t.Errorf("%s: legend in print %q, want plain", id, printed[id])
+		}
+	}
+	// Ten schools do not fit one row of the paper's width.
+	if p := printed["dim-0-lines"]; p == "plain 64" {
+		t.Errorf("school lines: grid top in print %q, want it below a legend of several rows", p)
 	}
 }

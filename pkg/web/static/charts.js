@@ -162,13 +162,73 @@
     });
   }
 
+  // Legend rows in print: item = symbol (25) + gap (5) + text + itemGap
+  // (10), text at ECharts' default 12px; one row is about 22px high.
+  var LEGEND_ITEM_EXTRA_PX = 40;
+  var LEGEND_ROW_PX = 22;
+  var measure = null;
+
+  function textWidth(text) {
+    if (!measure) {
+      measure = document.createElement('canvas').getContext('2d');
+      measure.font = '12px sans-serif';
+    }
+    return measure.measureText(String(text)).width;
+  }
+
+  // legendRows estimates how many rows a plain legend of names takes in
+  // width (ECharts lays items out left to right and wraps).
+  function legendRows(names, width) {
+    var rows = 1;
+    var x = 0;
+    names.forEach(function (name) {
+      var w = textWidth(name) + LEGEND_ITEM_EXTRA_PX;
+      if (x > 0 && x + w > width) {
+        rows++;
+        x = 0;
+      }
+      x += w;
+    });
+    return rows;
+  }
+
+  // A paged ("scroll") legend prints only its first page, so lines on the
+  // others are unnamed on paper: print shows every name ('plain', wrapped)
+  // and moves the plot down by the extra rows; restoreLegends undoes it.
+  var printedLegends = [];
+
+  function plainLegend(chart, width) {
+    var o = chart.getOption();
+    var legend = o.legend && o.legend[0];
+    var grid = o.grid && o.grid[0];
+    if (!legend || legend.show === false || legend.type !== 'scroll' || !grid) {
+      return;
+    }
+    var names = (legend.data || []).map(function (d) { return typeof d === 'object' ? d.name : d; });
+    var extra = (legendRows(names, width - 16) - 1) * LEGEND_ROW_PX;
+    printedLegends.push({ chart: chart, top: grid.top });
+    chart.setOption({ legend: { type: 'plain' }, grid: { top: (parseFloat(grid.top) || 0) + extra } });
+  }
+
+  function restoreLegends() {
+    printedLegends.forEach(function (p) {
+      if (!p.chart.isDisposed()) {
+        p.chart.setOption({ legend: { type: 'scroll' }, grid: { top: p.top } });
+      }
+    });
+    printedLegends = [];
+  }
+
   // beforeprint fires before the print layout exists, so each chart is first
   // narrowed to what fits the paper; the media query listener below then
   // fits it to its real printed box once print styles apply.
   function resizeForPrint() {
+    restoreLegends(); // a second beforeprint without afterprint
     eachChart(function (chart, fmt) {
       var width = chart.getDom().getBoundingClientRect().width;
-      resize(chart, fmt, { width: Math.min(width, PRINT_WIDTH_PX) || PRINT_WIDTH_PX, animation: { duration: 0 } });
+      width = Math.min(width, PRINT_WIDTH_PX) || PRINT_WIDTH_PX;
+      plainLegend(chart, width);
+      resize(chart, fmt, { width: width, animation: { duration: 0 } });
       // Draw now: the page is laid out for paper before the next frame, and
       // an SVG still drawn for the screen's width would be cut off.
       chart.getZr().refreshImmediately();
@@ -189,7 +249,10 @@
     Array.prototype.forEach.call(els, initChart);
     window.addEventListener('resize', onResize);
     window.addEventListener('beforeprint', resizeForPrint);
-    window.addEventListener('afterprint', resizeAll);
+    window.addEventListener('afterprint', function () {
+      restoreLegends();
+      resizeAll();
+    });
     var print = window.matchMedia ? window.matchMedia('print') : null;
     if (print && print.addEventListener) {
       print.addEventListener('change', resizeAll);
