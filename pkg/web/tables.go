@@ -20,30 +20,6 @@ type seriesRow struct {
 	Cells []string
 }
 
-func groupTable(r *report.Indicator, d report.Dimension) seriesTable {
-	t := seriesTable{Caption: fmt.Sprintf("%s by %s (data table for the charts above)", r.Name, d.Name)}
-	cells := map[int][]string{}
-	for gi, g := range d.Groups {
-		t.Cols = append(t.Cols, g.Group)
-		for _, p := range g.Points {
-			if cells[p.Year] == nil {
-				cells[p.Year] = make([]string, len(d.Groups))
-			}
-			cells[p.Year][gi] = report.Value(r.Indicator, p.Value)
-		}
-	}
-	for _, y := range d.Years {
-		row := cells[y]
-		for i := range row {
-			if row[i] == "" {
-				row[i] = "–"
-			}
-		}
-		t.Rows = append(t.Rows, seriesRow{Year: y, Cells: row})
-	}
-	return t
-}
-
 var trendWords = map[string]string{
 	"closing": "gap closing", "widening": "gap widening", "no_change": "gap unchanged", "insufficient_data": "not enough years to tell",
 }
