@@ -134,8 +134,8 @@ func (s *Stream) prepare(r *Indicator) (hiddenGroups, error) {
 	return p.hidden, nil
 }
 
-// finishSummary rebuilds r from its all-groups figures and one visible
-// figure of each group, so Build's own code writes the summary: it counts
+// finishSummary rebuilds r from its all-groups figures and one figure of
+// each group (a suppressed one carries no value), so Build's own code writes the summary: it counts
 // groups, not points.
 func (s *Stream) finishSummary(r *Indicator, visible []Figure) {
 	if len(r.Series) > 0 || len(visible) == 0 {
@@ -152,8 +152,8 @@ type preparer struct {
 	set       []domain.Measurement
 	key       setKey
 	hidden    hiddenGroups
-	seen      map[[2]string]bool // dimension and group with a visible figure
-	visible   []Figure           // the first visible figure of each group
+	seen      map[[2]string]bool // dimension and group already represented
+	visible   []Figure           // the first figure of each group, suppressed or not: Build counts both
 }
 
 func (p *preparer) add(m domain.Measurement) error {
@@ -174,7 +174,7 @@ func (p *preparer) flush() {
 		if f.Suppressed && !small(f.Measurement, p.threshold) {
 			p.hidden[p.key] = append(p.hidden[p.key], f.Group)
 		}
-		if g := [2]string{f.Dimension, f.Group}; !f.Suppressed && !p.seen[g] {
+		if g := [2]string{f.Dimension, f.Group}; !p.seen[g] {
 			p.seen[g] = true
 			p.visible = append(p.visible, f)
 		}
