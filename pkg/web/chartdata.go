@@ -33,7 +33,7 @@ func progressChart(p *report.Partnership, r *report.Indicator, id string) (chart
 	if err != nil {
 		return chartBox{}, fmt.Errorf("progress chart %s: %w", r.Slug, err)
 	}
-	return chartBox{ID: id, Label: "Progress chart: " + r.Summary, Option: string(opt), CSV: indicatorCSV(p, r)}, nil
+	return chartBox{ID: id, Label: "Progress chart: " + r.Summary, Option: string(opt), CSV: chartCSVURL(p, r, chartProgress, "")}, nil
 }
 
 // sparkChart is a card's small multiple (see charts.SparkOf).
@@ -73,10 +73,11 @@ func subgroupCharts(p *report.Partnership, r *report.Indicator, d report.Dimensi
 	if err != nil {
 		return out, fmt.Errorf("subgroup bars %s: %w", r.Slug, err)
 	}
-	csv := indicatorCSV(p, r)
 	hidden := suppressedNotes(p, d)
-	out.Lines = chartBox{ID: id + "-lines", Label: sub.Title + ", one line per group", Option: string(lines), CSV: csv, Notes: hidden}
-	out.Bars = chartBox{ID: id + "-bars", Label: sub.Latest().Label(sub.Title), Option: string(bars), CSV: csv, Notes: sub.Latest().Notes()}
+	out.Lines = chartBox{ID: id + "-lines", Label: sub.Title + ", one line per group", Option: string(lines),
+		CSV: chartCSVURL(p, r, chartSubgroup, d.Name), Notes: hidden}
+	out.Bars = chartBox{ID: id + "-bars", Label: sub.Latest().Label(sub.Title), Option: string(bars),
+		CSV: chartCSVURL(p, r, chartBars, d.Name), Notes: sub.Latest().Notes()}
 	out.Table = dimensionTable(p, r, d)
 	out.GapLines = gapWords(r, d)
 	out.GapTable = gapTable(r, d)
@@ -94,7 +95,7 @@ func gapChart(p *report.Partnership, r *report.Indicator, d report.Dimension, id
 		return chartBox{}, false, fmt.Errorf("gap chart %s: %w", r.Slug, err)
 	}
 	label := fmt.Sprintf("Equity gap in %s by %s: distance of each group from %s", r.Name, d.Name, d.Gap.Reference)
-	return chartBox{ID: id, Label: label, Option: string(opt), CSV: indicatorCSV(p, r), Notes: suppressedNotes(p, d)}, true, nil
+	return chartBox{ID: id, Label: label, Option: string(opt), CSV: chartCSVURL(p, r, chartGap, d.Name), Notes: suppressedNotes(p, d)}, true, nil
 }
 
 // suppressedText is what a suppressed cell says instead of its value.

@@ -70,6 +70,9 @@ var apiQueryParams = map[string][]string{
 var queryParamsNotInAPI = map[string]string{
 	"v":    "asset cache-busting hash (static files)",
 	"next": "the sign-in page's return address",
+	// With "dimension" (documented for the history API), it picks one
+	// chart's data from an indicator page's data.csv.
+	"chart": "the chart of an indicator page whose data.csv is downloaded",
 }
 
 // TestOpenAPIQueryParams: every query parameter a handler reads is
