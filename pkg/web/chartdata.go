@@ -77,7 +77,7 @@ func subgroupCharts(p *report.Partnership, r *report.Indicator, d report.Dimensi
 	out.Lines = chartBox{ID: id + "-lines", Label: sub.Title + ", one line per group", Option: string(lines),
 		CSV: chartCSVURL(p, r, chartSubgroup, d.Name), Notes: hidden}
 	out.Bars = chartBox{ID: id + "-bars", Label: sub.Latest().Label(sub.Title), Option: string(bars),
-		CSV: chartCSVURL(p, r, chartBars, d.Name), Notes: sub.Latest().Notes()}
+		CSV: chartCSVURL(p, r, chartBars, d.Name), Notes: sub.Latest().Notes()[1:]} // the year heads the chart
 	out.Table = dimensionTable(p, r, d)
 	out.GapLines = gapWords(r, d)
 	out.GapTable = gapTable(r, d)
