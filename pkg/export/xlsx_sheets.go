@@ -5,8 +5,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/impactboard/impactboard/pkg/domain"
 	"github.com/impactboard/impactboard/pkg/progress"
 	"github.com/impactboard/impactboard/pkg/report"
@@ -17,12 +15,12 @@ var summaryColumns = []string{"Indicator", "Sheet", "Goal", "Unit", "Direction",
 	"Status", "Ratio", "Summary"}
 
 func (b *book) summary(generated time.Time) error {
-	s, err := b.newSheet(summarySheet, 40, 24, 30, 12, 16, 9, 9, 9, 9, 9, 9, 20, 8, 80)
+	s, err := b.newSheet(1, 40, 24, 30, 12, 16, 9, 9, 9, 9, 9, 9, 20, 8, 80)
 	if err != nil {
 		return err
 	}
 	rows := [][]any{
-		{excelize.Cell{StyleID: b.styles.title, Value: SafeCell(b.p.Name)}},
+		{styled{styleTitle, SafeCell(b.p.Name)}},
 		{"Generated at", generated.UTC().Format(time.RFC3339)},
 		{"Headline", SafeCell(b.p.Headline.Text())},
 	}
@@ -32,7 +30,7 @@ func (b *book) summary(generated time.Time) error {
 		}
 	}
 	s.skip()
-	if err := s.header(b.styles.header, summaryColumns...); err != nil {
+	if err := s.header(summaryColumns...); err != nil {
 		return err
 	}
 	for i, ind := range b.p.Indicators {
@@ -40,7 +38,7 @@ func (b *book) summary(generated time.Time) error {
 			return err
 		}
 	}
-	return s.sw.Flush()
+	return s.close()
 }
 
 func (b *book) summaryRow(sheetName string, ind *report.Indicator) []any {
@@ -52,7 +50,7 @@ func (b *book) summaryRow(sheetName string, ind *report.Indicator) []any {
 	row = append(row, yearValue(res.Target)...)
 	var ratio any // nil leaves the cell empty
 	if res.Ratio != nil {
-		ratio = excelize.Cell{StyleID: b.styles.ratio, Value: *res.Ratio}
+		ratio = styled{styleRatio, *res.Ratio}
 	}
 	return append(row, res.Status.Label(), ratio, SafeCell(ind.Summary))
 }
@@ -72,12 +70,12 @@ func yearValue(p *progress.Point) []any {
 	return []any{p.Year, p.Value}
 }
 
-func (b *book) indicator(name string, ind *report.Indicator, figures report.FigureFunc) error {
-	s, err := b.newSheet(name, 24, 7, 18, 28, 12, 11, 12, 50, 50, 10)
+func (b *book) indicator(n int, ind *report.Indicator, figures report.FigureFunc) error {
+	s, err := b.newSheet(n, 24, 7, 18, 28, 12, 11, 12, 50, 50, 10)
 	if err != nil {
 		return err
 	}
-	if err := s.header(b.styles.header, Header...); err != nil {
+	if err := s.header(Header...); err != nil {
 		return err
 	}
 	hidden := fmt.Sprintf("suppressed (n < %d)", b.p.SuppressionThreshold)
@@ -88,7 +86,7 @@ func (b *book) indicator(name string, ind *report.Indicator, figures report.Figu
 	if err != nil {
 		return err
 	}
-	return s.sw.Flush()
+	return s.close()
 }
 
 // figureRow is one figure in the columns of Header; a nil cell stays empty.
@@ -108,12 +106,12 @@ func figureRow(slug string, f report.Figure, hidden string) []any {
 	return row
 }
 
-func (b *book) sourcesSheet() error {
-	s, err := b.newSheet(sourcesSheet, 90, 50, 30)
+func (b *book) sourcesSheet(n int) error {
+	s, err := b.newSheet(n, 90, 50, 30)
 	if err != nil {
 		return err
 	}
-	if err := s.header(b.styles.header, "Source", "Indicators", "Years"); err != nil {
+	if err := s.header("Source", "Indicators", "Years"); err != nil {
 		return err
 	}
 	for _, src := range b.sources.list {
@@ -121,5 +119,5 @@ func (b *book) sourcesSheet() error {
 			return err
 		}
 	}
-	return s.sw.Flush()
+	return s.close()
 }

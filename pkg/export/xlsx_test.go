@@ -187,3 +187,23 @@ func TestXLSXEmptyIndicator(t *testing.T) {
 		t.Errorf("sheet Sources has %d rows, want only the header", len(rs))
 	}
 }
+
+// TestXLSXKeepsText: text that XML or Excel would change (line breaks,
+// CR, an escape such as _x000D_, spaces at the ends, markup, non-ASCII)
+// reads back from the workbook as written.
+func TestXLSXKeepsText(t *testing.T) {
+	notes := []string{"two\r\nlines", "a_x000D_b", "  spaced  ", `<b>"bold"</b> & co`, "Niños – 5ᵗʰ grade ✓ 😀"}
+	b := base(indicator("score", "Score", domain.UnitScore))
+	for i, note := range notes {
+		m := figure("score", 2010+i, "", "", float64(i), nil, nil)
+		m.Note = note
+		b.Measurements = append(b.Measurements, m)
+	}
+	f := exportXLSX(t, report.Build(b, member, 2026))
+	rs := rows(t, f, "Score")
+	for i, note := range notes {
+		if got := rs[i+1][7]; got != note {
+			t.Errorf("note %q reads back as %q", note, got)
+		}
+	}
+}
