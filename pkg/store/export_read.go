@@ -23,8 +23,8 @@ const (
 
 // FigureQuery picks the figures of one indicator that FigureReader reads.
 type FigureQuery struct {
-	Indicator     string // slug
-	Status        domain.MeasurementStatus
+	Indicator     string                   // slug
+	Status        domain.MeasurementStatus // "" reads every status
 	AllGroupsOnly bool
 	Order         FigureOrder
 }
@@ -85,7 +85,10 @@ func figureReader(tx *gorm.DB, indicators ids) FigureReader {
 		}
 		query := tx.Table("measurements m").Select(measurementColumns).
 			Joins("JOIN indicators i ON i.id = m.indicator_id").
-			Where("m.indicator_id = ? AND m.status = ?", id, string(q.Status))
+			Where("m.indicator_id = ?", id)
+		if q.Status != "" {
+			query = query.Where("m.status = ?", string(q.Status))
+		}
 		if q.AllGroupsOnly {
 			query = query.Where("m.dimension = '' AND m.grp = ''")
 		}

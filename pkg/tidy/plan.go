@@ -106,22 +106,24 @@ func PlanImport(b *domain.Bundle, rows []Row) Plan {
 // not the rows.
 type Planner struct {
 	check  *Checker
-	b      *domain.Bundle
-	keys   keys                // of the rows so far, to find duplicates
-	stored map[packedKey]int32 // -> index in b.Measurements
+	keys   keys // of the rows so far, to find duplicates
+	stored map[packedKey]storedFigure
+	texts  texts
 	list   int
 	plan   Plan
 	ps     problems
 	seen   hash.Hash // of the stored figures the rows touch, for Plan.Fingerprint
 }
 
-// NewPlanner returns a Planner against the figures b holds that lists at
+// NewPlanner returns a Planner against the figures b holds (Stored adds
+// more: a store can hand them out one at a time instead) that lists at
 // most list added and list changed figures (all when list < 0).
 func NewPlanner(b *domain.Bundle, list int) *Planner {
-	pl := &Planner{check: NewChecker(b.Partnership.Slug, b.Indicators), b: b, keys: newKeys(),
-		stored: make(map[packedKey]int32, len(b.Measurements)), list: list, seen: sha256.New()}
-	for i, m := range b.Measurements {
-		pl.stored[pl.keys.pack(m)] = int32(i)
+	pl := &Planner{check: NewChecker(b.Partnership.Slug, b.Indicators), keys: newKeys(),
+		stored: make(map[packedKey]storedFigure, len(b.Measurements)), texts: texts{ids: map[string]uint32{}},
+		list: list, seen: sha256.New()}
+	for _, m := range b.Measurements {
+		pl.Stored(m)
 	}
 	return pl
 }
@@ -136,11 +138,11 @@ func (pl *Planner) Add(r Row) {
 		pl.ps.add(r.Line, "", "duplicate of row %d: the same indicator, year, dimension and group", first)
 		return
 	}
-	i, exists := pl.stored[pl.keys.pack(r.M)]
+	s, exists := pl.stored[pl.keys.pack(r.M)]
 	var old domain.Measurement
 	m := r.M
 	if exists {
-		old = pl.b.Measurements[i]
+		old = pl.measurement(r.M, s)
 	}
 	pl.touch(r.M, old, exists)
 	if exists {
