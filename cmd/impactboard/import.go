@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -18,7 +20,7 @@ import (
 	"github.com/impactboard/impactboard/pkg/transfer"
 )
 
-const importHelp = `Usage: impactboard import --partnership SLUG [--db DSN] [--dry-run] [--max-bytes N] [--actor NAME] FILE
+const importHelp = `Usage: impactboard import --partnership SLUG [--db DSN] [--dry-run | --expect FINGERPRINT] [--max-bytes N] [--actor NAME] FILE
 
 Imports figures from FILE, a CSV or XLSX file in tidy long form: one figure per row, with
 the columns indicator, year and value, and optionally dimension, group, numerator,
@@ -32,7 +34,15 @@ a status keeps the stored figure's status (approved for a new figure).
 
 --dry-run lists what would be added and changed and every problem, and writes nothing.
 Without it, the whole file is checked first; any problem means nothing is written, and
-otherwise every figure is written in one transaction.`
+otherwise every figure is written in one transaction.
+
+A dry run also prints a fingerprint of the stored figures the file touches, and the
+command that applies exactly what it showed: with --expect FINGERPRINT the import writes
+nothing and fails if any of those figures changed since (someone edited or imported
+them), rather than overwrite that change unseen.`
+
+// defaultActor is who the audit log records without --actor.
+const defaultActor = "import"
 
 // importListed caps the changes a dry run lists; the counts cover the rest.
 const importListed = 50
@@ -44,6 +54,7 @@ type importConfig struct {
 	File        string
 	Actor       string
 	DryRun      bool
+	Expect      string // a dry run's fingerprint: apply only if it still holds
 	MaxBytes    int64
 }
 
@@ -53,8 +64,9 @@ func parseImport(args []string, stderr io.Writer) (importConfig, error) {
 	fs.StringVar(&c.DB, "db", env("IMPACTBOARD_DB", defaultDB), "database: a SQLite file path or a postgres:// URL (env IMPACTBOARD_DB)")
 	fs.StringVar(&c.Partnership, "partnership", "", "slug of the partnership to import into (required)")
 	fs.BoolVar(&c.DryRun, "dry-run", false, "show what would change and every problem; write nothing")
+	fs.StringVar(&c.Expect, "expect", "", "a dry run's fingerprint: import nothing if the figures it covers changed since")
 	fs.Int64Var(&c.MaxBytes, "max-bytes", tidy.DefaultMaxBytes, "largest file accepted, in bytes")
-	fs.StringVar(&c.Actor, "actor", "import", "who the audit log records as making the changes")
+	fs.StringVar(&c.Actor, "actor", defaultActor, "who the audit log records as making the changes")
 	files, err := parseInterspersed(fs, args)
 	if err != nil {
 		return c, err
@@ -66,6 +78,12 @@ func parseImport(args []string, stderr io.Writer) (importConfig, error) {
 		return c, domain.Errorf(domain.EINVALID, "import takes one file, got %d", len(files))
 	case c.MaxBytes <= 0:
 		return c, domain.Errorf(domain.EINVALID, "--max-bytes must be positive")
+	case c.Expect != "" && c.DryRun:
+		return c, domain.Errorf(domain.EINVALID, "--expect applies what a dry run showed: leave out --dry-run")
+	case c.Expect != "":
+		if err := transfer.CheckFingerprint(c.Expect); err != nil {
+			return c, domain.Errorf(domain.EINVALID, "--expect: %s", domain.ErrorMessage(err))
+		}
 	}
 	c.File = files[0]
 	return c, nil
@@ -162,7 +180,53 @@ func dryRunImport(ctx context.Context, db *store.DB, c importConfig, src *import
 	fmt.Fprintf(out, "Dry run: %s into %s; nothing was written.\n", c.File, c.Partnership)
 	fmt.Fprintf(out, "%d to add, %d to change, %d unchanged.\n", plan.NumAdded, plan.NumChanged, plan.Unchanged)
 	printChanges(out, plan)
-	return reportProblems(out, c.File, plan.Problems)
+	if len(plan.Problems) > 0 {
+		return reportProblems(out, c.File, plan.Problems)
+	}
+	fmt.Fprintf(out, "Fingerprint: %s\nTo apply exactly this (refused if these figures change first):\n  %s\n",
+		plan.Fingerprint, applyCommand(c, plan.Fingerprint))
+	return nil
+}
+
+// applyCommand is the command line that applies the dry run c with
+// fingerprint: the flags that change what is applied, and --db unless the
+// environment or the default gives it, with any password left out.
+func applyCommand(c importConfig, fingerprint string) string {
+	args := []string{"impactboard", "import"}
+	if c.DB != env("IMPACTBOARD_DB", defaultDB) {
+		args = append(args, "--db", redactDSN(c.DB))
+	}
+	args = append(args, "--partnership", c.Partnership)
+	if c.Actor != defaultActor {
+		args = append(args, "--actor", c.Actor)
+	}
+	if c.MaxBytes != tidy.DefaultMaxBytes {
+		args = append(args, "--max-bytes", strconv.FormatInt(c.MaxBytes, 10))
+	}
+	args = append(args, "--expect", fingerprint, c.File)
+	for i, a := range args {
+		args[i] = shellQuote(a)
+	}
+	return strings.Join(args, " ")
+}
+
+// redactDSN hides the password of a postgres:// URL, which a printed
+// command should not show.
+func redactDSN(dsn string) string {
+	if u, err := url.Parse(dsn); err == nil && u.User != nil {
+		if _, ok := u.User.Password(); ok {
+			return u.Redacted()
+		}
+	}
+	return dsn
+}
+
+// shellQuote quotes s for a POSIX shell unless it needs none.
+func shellQuote(s string) string {
+	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_./:=@,+-") == "" {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // printChanges lists changes before additions, which matter more, up to
@@ -191,8 +255,11 @@ func reportProblems(out io.Writer, file string, problems []tidy.Problem) error {
 }
 
 func applyImport(ctx context.Context, db *store.DB, c importConfig, src *importFile, stdout, stderr io.Writer, bar *progressBar) error {
-	res, problems, err := transfer.Apply(ctx, db, c.Partnership, c.Actor, src.source(bar))
-	if err != nil {
+	res, problems, err := applyFile(ctx, db, c, src.source(bar))
+	if errors.Is(err, transfer.ErrStale) {
+		return domain.Errorf(domain.ECONFLICT, "figures that %s touches were changed since the dry run whose fingerprint --expect gives; nothing was imported: "+
+			"run the import with --dry-run again, review what it shows, and apply with its new fingerprint", c.File)
+	} else if err != nil {
 		return err
 	}
 	if len(problems) > 0 {
@@ -201,6 +268,15 @@ func applyImport(ctx context.Context, db *store.DB, c importConfig, src *importF
 	_, err = fmt.Fprintf(stdout, "%s (%s): %d figures added, %d changed, %d unchanged\n",
 		c.Partnership, c.File, res.Added, res.Changed, res.Unchanged)
 	return err
+}
+
+// applyFile imports src: as the dry run with fingerprint c.Expect showed
+// it, when given.
+func applyFile(ctx context.Context, db *store.DB, c importConfig, src transfer.Source) (store.SaveResult, []tidy.Problem, error) {
+	if c.Expect != "" {
+		return transfer.ApplyPreviewed(ctx, db, c.Partnership, c.Actor, src, c.Expect)
+	}
+	return transfer.Apply(ctx, db, c.Partnership, c.Actor, src)
 }
 
 // progressBar draws "checking  412,000 rows  41% [#####-----]" on a

@@ -14,6 +14,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -25,6 +26,7 @@ import (
 	"github.com/impactboard/impactboard/pkg/domain"
 	"github.com/impactboard/impactboard/pkg/seed"
 	"github.com/impactboard/impactboard/pkg/store"
+	"github.com/impactboard/impactboard/pkg/tidy"
 )
 
 // Figures in these files are made up for the tests; they are not data.
@@ -429,6 +431,84 @@ func TestImportDryRunThenApply(t *testing.T) {
 	checkImported(t, db)
 }
 
+// fingerprintLine finds the fingerprint a dry run prints.
+var fingerprintLine = regexp.MustCompile(`(?m)^Fingerprint: ([0-9a-f]{64})$`)
+
+// TestImportExpect: a dry run prints its fingerprint and the command that
+// applies it; that command is refused, writing nothing, once a figure the
+// file touches was changed, and works with the fingerprint of a dry run
+// after the change.
+func TestImportExpect(t *testing.T) {
+	db := importDB(t)
+	file := writeTemp(t, "figures.csv", lines("indicator,year,value", "hs-graduation-4yr,2011,73", "hs-graduation-4yr,2030,91"))
+	dryRun := func() string {
+		t.Helper()
+		stdout, _, err := run("import", "--db", db, "--partnership", importSlug, "--dry-run", file)
+		m := fingerprintLine.FindStringSubmatch(stdout)
+		if err != nil || m == nil {
+			t.Fatalf("dry run: %v; printed %q, want a fingerprint", err, stdout)
+		}
+		if want := "  impactboard import --db " + db + " --partnership " + importSlug + " --expect " + m[1] + " " + file + "\n"; !strings.Contains(stdout, want) {
+			t.Errorf("dry run printed %q, want the command %q", stdout, want)
+		}
+		return m[1]
+	}
+	first := dryRun()
+
+	// Someone else imports 2011 as 72.5 in between.
+	other := writeTemp(t, "other.csv", lines("indicator,year,value", "hs-graduation-4yr,2011,72.5"))
+	if _, _, err := run("import", "--db", db, "--partnership", importSlug, "--actor", "someone-else", other); err != nil {
+		t.Fatal(err)
+	}
+	before := dbState(t, db)
+	stdout, _, err := run("import", "--db", db, "--partnership", importSlug, "--expect", first, file)
+	if domain.ErrorCode(err) != domain.ECONFLICT || !strings.Contains(domain.ErrorMessage(err), "changed since the dry run") ||
+		!strings.Contains(domain.ErrorMessage(err), "nothing was imported") {
+		t.Fatalf("apply the stale dry run: %q, %v; want a conflict saying the data changed since the dry run", stdout, err)
+	}
+	if dbState(t, db) != before {
+		t.Fatal("the refused import changed the database")
+	}
+
+	second := dryRun()
+	if second == first {
+		t.Fatal("the fingerprint did not change with the figure")
+	}
+	stdout, _, err = run("import", "--db", db, "--partnership", importSlug, "--expect", second, file)
+	if want := "1 figures added, 1 changed, 0 unchanged"; err != nil || !strings.Contains(stdout, want) {
+		t.Fatalf("apply the new dry run: %q, %v; want %q", stdout, err, want)
+	}
+	checkImported(t, db)
+}
+
+// TestApplyCommand: the printed command carries the flags that matter,
+// quoted for a shell, and hides a database password.
+func TestApplyCommand(t *testing.T) {
+	t.Setenv("IMPACTBOARD_DB", "")
+	fp := strings.Repeat("ab", 32)
+	base := importConfig{DB: defaultDB, Partnership: importSlug, Actor: defaultActor, MaxBytes: tidy.DefaultMaxBytes, File: "figures.csv"}
+	for _, tc := range []struct {
+		name string
+		edit func(*importConfig)
+		want string
+	}{
+		{"defaults", func(*importConfig) {}, "impactboard import --partnership " + importSlug + " --expect " + fp + " figures.csv"},
+		{"flags that change the import", func(c *importConfig) {
+			c.DB, c.Actor, c.MaxBytes, c.File = "/tmp/x.db", "ann lee", 100, "my figures's.csv"
+		}, "impactboard import --db /tmp/x.db --partnership " + importSlug + " --actor 'ann lee' --max-bytes 100 --expect " + fp + ` 'my figures'\''s.csv'`},
+		{"a password", func(c *importConfig) { c.DB = "postgres://ib:secret@db:5432/ib" },
+			"impactboard import --db postgres://ib:xxxxx@db:5432/ib --partnership " + importSlug + " --expect " + fp + " figures.csv"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := base
+			tc.edit(&c)
+			if got := applyCommand(c, fp); got != tc.want {
+				t.Errorf("applyCommand = %q,\nwant %q", got, tc.want)
+			}
+		})
+	}
+}
+
 // checkImported checks the changed figure kept its note and source (the
 // file had no such columns) and was recorded as entered by the import.
 func checkImported(t *testing.T, dsn string) {
@@ -564,6 +644,8 @@ func TestImportArguments(t *testing.T) {
 		{[]string{"--partnership", importSlug, file + ".missing"}, domain.ENOTFOUND, "not found"},
 		{[]string{"--partnership", "nope", file}, domain.ENOTFOUND, `partnership "nope" not found`},
 		{[]string{"--partnership", importSlug, file, "--dry-run"}, "", "Dry run:"}, // flags after the file
+		{[]string{"--partnership", importSlug, "--expect", "abc123", file}, domain.EINVALID, `--expect: "abc123" is not a fingerprint`},
+		{[]string{"--partnership", importSlug, "--dry-run", "--expect", strings.Repeat("0", 64), file}, domain.EINVALID, "leave out --dry-run"},
 	}
 	for _, c := range cases {
 		stdout, _, err := run(append([]string{"import", "--db", db}, c.args...)...)

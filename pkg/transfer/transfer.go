@@ -9,6 +9,7 @@ import (
 	"context"
 	"fmt"
 	"runtime/debug"
+	"strings"
 
 	"github.com/impactboard/impactboard/pkg/domain"
 	"github.com/impactboard/impactboard/pkg/store"
@@ -36,6 +37,17 @@ type Source func(pass string, total int, each func(tidy.Row) error) ([]tidy.Prob
 // ErrStale refuses to apply a previewed file whose stored figures changed
 // since the preview: applying it would silently overwrite that edit.
 var ErrStale = domain.Errorf(domain.ECONFLICT, "the data changed since the preview; review again")
+
+// CheckFingerprint refuses s unless it has the form of a dry run's
+// fingerprint (tidy.Plan.Fingerprint: 64 hexadecimal digits), so that a
+// mistyped or truncated one is a usage error, not a refusal saying the
+// data changed.
+func CheckFingerprint(s string) error {
+	if len(s) != 64 || strings.Trim(s, "0123456789abcdef") != "" {
+		return domain.Errorf(domain.EINVALID, "%q is not a fingerprint: a dry run gives one of 64 hexadecimal digits (0-9, a-f)", s)
+	}
+	return nil
+}
 
 // DryRun works out what importing src into partnership would do, writing
 // nothing. The plan lists at most list added and list changed figures (all

@@ -390,3 +390,19 @@ func TestApplyPreviewed(t *testing.T) {
 		}
 	})
 }
+
+func TestCheckFingerprint(t *testing.T) {
+	db := newStore(t)
+	plan, err := transfer.DryRun(t.Context(), db, anchorage, csvSource(good, nil), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := transfer.CheckFingerprint(plan.Fingerprint); err != nil {
+		t.Errorf("CheckFingerprint(a dry run's) = %v, want nil", err)
+	}
+	for _, s := range []string{"", plan.Fingerprint[:63], plan.Fingerprint + "0", strings.ToUpper(plan.Fingerprint), strings.Repeat("g", 64)} {
+		if err := transfer.CheckFingerprint(s); domain.ErrorCode(err) != domain.EINVALID {
+			t.Errorf("CheckFingerprint(%q) = %v, want invalid", s, err)
+		}
+	}
+}

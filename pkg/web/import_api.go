@@ -4,11 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"os"
 	"strconv"
 
 	"github.com/labstack/echo/v4"
 
 	"github.com/impactboard/impactboard/pkg/domain"
+	"github.com/impactboard/impactboard/pkg/store"
 	"github.com/impactboard/impactboard/pkg/tidy"
 	"github.com/impactboard/impactboard/pkg/transfer"
 )
@@ -27,6 +29,10 @@ type apiImportResult struct {
 	Errors    []tidy.Problem    `json:"errors"`
 	Changes   []apiImportChange `json:"changes,omitempty"`
 	Truncated bool              `json:"changes_truncated,omitempty"`
+	// Fingerprint, of dry runs only, identifies the stored figures the
+	// file touches: passed back as ?expect=, the apply is refused (409)
+	// if they changed since.
+	Fingerprint string `json:"fingerprint,omitempty"`
 }
 
 type apiErrorBody struct {
@@ -54,15 +60,21 @@ type apiImportValue struct {
 	Status      domain.MeasurementStatus `json:"status"`
 }
 
+// errStaleAPI answers an apply whose ?expect= no longer matches.
+var errStaleAPI = domain.Errorf(domain.ECONFLICT,
+	"figures that this file touches were changed since the dry run whose fingerprint expect gives; nothing was imported: dry-run the file again, review it, and apply with its new fingerprint")
+
 // apiImport dry-runs or applies a file sent as the body or the multipart
 // field "file". Applying a file with any problem writes nothing and
-// answers 422 with every problem.
+// answers 422 with every problem; applying with ?expect= a dry run's
+// fingerprint writes nothing and answers 409 when the figures it touches
+// changed since that dry run.
 func (s *Server) apiImport(c echo.Context) error {
 	p, err := s.partnership(c)
 	if err != nil {
 		return err
 	}
-	dry, err := dryRunParam(c.QueryParam("dry_run"))
+	dry, expect, err := importParams(c.QueryParam("dry_run"), c.QueryParam("expect"))
 	if err != nil {
 		return err
 	}
@@ -82,8 +94,10 @@ func (s *Server) apiImport(c echo.Context) error {
 		}
 		return c.JSON(http.StatusOK, dryRunResult(plan))
 	}
-	res, problems, err := transfer.Apply(c.Request().Context(), s.store, p.Slug, who(c).User.Email, s.source(u, f))
-	if problems, err = asProblems(problems, err); err != nil {
+	res, problems, err := s.apiApply(c, p.Slug, u, f, expect)
+	if problems, err = asProblems(problems, err); errors.Is(err, transfer.ErrStale) {
+		return errStaleAPI
+	} else if err != nil {
 		return err
 	}
 	out := apiImportResult{Added: res.Added, Changed: res.Changed, Unchanged: res.Unchanged, Errors: problems}
@@ -95,8 +109,34 @@ func (s *Server) apiImport(c echo.Context) error {
 	return c.JSON(http.StatusOK, out)
 }
 
-// dryRunParam reads ?dry_run; without it the file is applied, as the
-// command line does without --dry-run.
+// apiApply applies the kept upload: as previewed when expect (a dry
+// run's fingerprint) is given, as it is otherwise.
+func (s *Server) apiApply(c echo.Context, slug string, u upload, f *os.File, expect string) (store.SaveResult, []tidy.Problem, error) {
+	ctx, actor, src := c.Request().Context(), who(c).User.Email, s.source(u, f)
+	if expect != "" {
+		return transfer.ApplyPreviewed(ctx, s.store, slug, actor, src, expect)
+	}
+	return transfer.Apply(ctx, s.store, slug, actor, src)
+}
+
+// importParams reads ?dry_run (without it the file is applied, as the
+// command line does without --dry-run) and ?expect, a dry run's
+// fingerprint, which only an apply takes.
+func importParams(dryRun, expect string) (bool, string, error) {
+	dry, err := dryRunParam(dryRun)
+	switch {
+	case err != nil || expect == "":
+		return dry, "", err
+	case dry:
+		return false, "", domain.Errorf(domain.EINVALID, "expect goes with an apply: leave it out of a dry run, whose answer gives the fingerprint")
+	}
+	if err := transfer.CheckFingerprint(expect); err != nil {
+		return false, "", domain.Errorf(domain.EINVALID, "expect: %s", domain.ErrorMessage(err))
+	}
+	return false, expect, nil
+}
+
+// dryRunParam reads ?dry_run.
 func dryRunParam(s string) (bool, error) {
 	if s == "" {
 		return false, nil
@@ -110,7 +150,7 @@ func dryRunParam(s string) (bool, error) {
 
 func dryRunResult(plan tidy.Plan) apiImportResult {
 	out := apiImportResult{DryRun: true, Added: plan.NumAdded, Changed: plan.NumChanged, Unchanged: plan.Unchanged,
-		Errors: plan.Problems, Changes: []apiImportChange{}}
+		Errors: plan.Problems, Changes: []apiImportChange{}, Fingerprint: plan.Fingerprint}
 	if out.Errors == nil {
 		out.Errors = []tidy.Problem{}
 	}

@@ -73,15 +73,22 @@ func (s *Server) importPreview(c echo.Context) error {
 		return s.importRefused(c, p, err)
 	}
 	defer f.Close()
-	plan, err := s.importDryRun(c, u, f, importListed)
-	if err != nil {
-		return err
-	}
-	page, err := s.keepPreviewed(p, u, plan)
+	page, plan, err := s.previewOf(c, p, u, f)
 	if err != nil {
 		return err
 	}
 	return s.render(c, previewStatus(plan), "import_preview", page)
+}
+
+// previewOf dry-runs the kept upload and makes its preview page, keeping
+// the upload for its confirmation (see keepPreviewed).
+func (s *Server) previewOf(c echo.Context, p *report.Partnership, u upload, f *os.File) (*importPreviewPage, tidy.Plan, error) {
+	plan, err := s.importDryRun(c, u, f, importListed)
+	if err != nil {
+		return nil, plan, err
+	}
+	page, err := s.keepPreviewed(p, u, plan)
+	return page, plan, err
 }
 
 // keepPreviewed makes the preview page of plan and keeps the upload for
@@ -128,11 +135,7 @@ func (s *Server) importApply(c echo.Context) error {
 // as of now is shown to be reviewed (and, if it still applies, confirmed)
 // again.
 func (s *Server) previewAgain(c echo.Context, p *report.Partnership, u upload, f *os.File) error {
-	plan, err := s.importDryRun(c, u, f, importListed)
-	if err != nil {
-		return err
-	}
-	page, err := s.keepPreviewed(p, u, plan)
+	page, _, err := s.previewOf(c, p, u, f)
 	if err != nil {
 		return err
 	}

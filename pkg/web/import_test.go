@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"context"
 	"encoding/json"
 	"html"
 	"net/http"
@@ -181,6 +182,7 @@ type importResult struct {
 			Value float64 `json:"value"`
 		} `json:"new"`
 	} `json:"changes"`
+	Fingerprint string `json:"fingerprint"`
 }
 
 func decodeImport(t *testing.T, what string, r resp, want int) importResult {
@@ -234,6 +236,62 @@ func TestImportAPI(t *testing.T) {
 	mustContain(t, "JSON body", wrongType.Body, `"code":"invalid"`, "text/csv")
 	viewerAPI := sendRaw(a.viewer, "POST", importAPIPath+"?dry_run=true", "text/csv", []byte(importCSV))
 	wantStatus(t, "viewer", viewerAPI, http.StatusForbidden)
+}
+
+// TestImportAPIExpect: an apply that passes back its dry run's
+// fingerprint is refused with 409, writing nothing, when a figure the file
+// touches was edited in between; with the fingerprint of a dry run after
+// the edit it applies.
+func TestImportAPIExpect(t *testing.T) {
+	a := newTransferApp(t, 0)
+	api := bearer(a.app, a.editorToken)
+	dry := decodeImport(t, "dry run", sendRaw(api, "POST", importAPIPath+"?dry_run=true", "text/csv", []byte(importCSV)), http.StatusOK)
+	if len(dry.Fingerprint) != 64 {
+		t.Fatalf("dry run fingerprint = %q, want 64 hex digits", dry.Fingerprint)
+	}
+	edit := a.editor.sendJSON("PUT", apiA+"/indicators/hs-graduation-4yr/measurements",
+		`{"comment":"correction","measurements":[{"year":2019,"value":86}]}`)
+	wantStatus(t, "concurrent edit", edit, http.StatusOK)
+	before := bundleJSON(t, a.app)
+
+	stale := sendRaw(api, "POST", importAPIPath+"?expect="+dry.Fingerprint, "text/csv", []byte(importCSV))
+	wantStatus(t, "apply the stale dry run", stale, http.StatusConflict)
+	mustContain(t, "apply the stale dry run", stale.Body, `"code":"conflict"`, "changed since the dry run", "nothing was imported")
+	if bundleJSON(t, a.app) != before {
+		t.Fatalf("a refused apply wrote: 2019 = %v", storedValue(t, a.app, "hs-graduation-4yr", 2019))
+	}
+
+	for _, q := range []string{"?expect=abc", "?dry_run=true&expect=" + dry.Fingerprint} {
+		r := sendRaw(api, "POST", importAPIPath+q, "text/csv", []byte(importCSV))
+		wantStatus(t, q, r, http.StatusBadRequest)
+		mustContain(t, q, r.Body, `"code":"invalid"`, "expect")
+	}
+
+	again := decodeImport(t, "dry run again", sendRaw(api, "POST", importAPIPath+"?dry_run=true", "text/csv", []byte(importCSV)), http.StatusOK)
+	if again.Fingerprint == dry.Fingerprint || again.Changed != 1 || again.Changes[0].Old.Value != 86 {
+		t.Fatalf("dry run after the edit = %+v, want a new fingerprint and 2019 changed from 86", again)
+	}
+	applied := decodeImport(t, "apply", sendRaw(api, "POST", importAPIPath+"?expect="+again.Fingerprint, "text/csv", []byte(importCSV)), http.StatusOK)
+	if applied.Added != 1 || applied.Changed != 1 || applied.Fingerprint != "" {
+		t.Fatalf("applied = %+v, want 1 added, 1 changed and no fingerprint", applied)
+	}
+	if got := storedValue(t, a.app, "hs-graduation-4yr", 2019); got != 85 {
+		t.Errorf("after applying 2019 = %v, want 85", got)
+	}
+}
+
+// bundleJSON is everything Anchorage holds, to see that nothing was written.
+func bundleJSON(t *testing.T, a *app) string {
+	t.Helper()
+	b, err := a.db.Bundle(context.Background(), anchorage)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := json.Marshal(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(out)
 }
 
 func TestImportTooLarge(t *testing.T) {

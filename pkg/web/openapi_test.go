@@ -61,7 +61,7 @@ var apiQueryParams = map[string][]string{
 	"GET /api/v1/partnerships/{partnership}/indicators/{indicator}/history": {"dimension", "group", "year"},
 	"DELETE /api/v1/partnerships/{partnership}/indicators/{indicator}":      {"with_data"},
 	"GET /api/v1/snapshots/{snapshot}":                                      {"format"},
-	"POST /api/v1/partnerships/{partnership}/imports":                       {"dry_run"},
+	"POST /api/v1/partnerships/{partnership}/imports":                       {"dry_run", "expect"},
 	"GET /api/v1/partnerships/{partnership}/export":                         {"format"},
 }
 
