@@ -20,34 +20,10 @@ type seriesRow struct {
 	Cells []string
 }
 
-var trendWords = map[string]string{
-	"closing": "gap closing", "widening": "gap widening", "no_change": "gap unchanged", "insufficient_data": "not enough years to tell",
-}
-
-// gapLines says in words how each group's gap to the reference moved.
+// gapLines says in words where each group stands against the reference
+// and how that moved, as the indicator page says it (progress.GapWords).
 func gapLines(r *report.Indicator, d report.Dimension) []string {
-	var out []string
-	for _, g := range d.Gap.Groups {
-		if g.Group == d.Gap.Reference {
-			continue
-		}
-		s := fmt.Sprintf("%s: %s", g.Group, trendWords[g.Trend])
-		if g.First != nil && g.Last != nil && g.First.Year != g.Last.Year {
-			s += fmt.Sprintf(" (%s in %d, %s in %d)", gapText(r, *g.First), g.First.Year, gapText(r, *g.Last), g.Last.Year)
-		} else if g.Last != nil {
-			s += fmt.Sprintf(" (%s in %d)", gapText(r, *g.Last), g.Last.Year)
-		}
-		out = append(out, s)
-	}
-	return out
-}
-
-func gapText(r *report.Indicator, p progress.Point) string {
-	unit := ""
-	if r.Unit == "percent" {
-		unit = " points"
-	}
-	return report.Number(r.Indicator, p.Value) + unit
+	return gapWords(r, d)
 }
 
 // gapTable is the data table of an equity-gap chart.
@@ -66,7 +42,7 @@ func gapTable(r *report.Indicator, d report.Dimension) seriesTable {
 			if cells[p.Year] == nil {
 				cells[p.Year] = make([]string, len(cols))
 			}
-			cells[p.Year][ci] = gapText(r, p)
+			cells[p.Year][ci] = gapAmount(r, p.Value)
 		}
 	}
 	for _, y := range d.Years {
@@ -80,4 +56,12 @@ func gapTable(r *report.Indicator, d report.Dimension) seriesTable {
 		}
 	}
 	return t
+}
+
+// GroupsOnly is the dimension without its equity gap, for a dashboard's
+// subgroup panel: the gap is the equity_gap panel's part, measured from
+// the reference its file names.
+func (d dimensionCharts) GroupsOnly() dimensionCharts {
+	d.HasGap, d.Gap, d.GapLines, d.GapTable = false, chartBox{}, nil, seriesTable{}
+	return d
 }
