@@ -2,6 +2,8 @@ package snapshot
 
 import (
 	"encoding/json"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/impactboard/impactboard/pkg/domain"
@@ -105,15 +107,37 @@ type Dashboard struct {
 // Panel is one resolved block of a dashboard. Indicator and Goal are slugs
 // into the document's Indicators and Goals.
 type Panel struct {
-	Type      string   `json:"type"`
-	Title     string   `json:"title,omitempty"`
-	Note      string   `json:"note,omitempty"`
-	Indicator string   `json:"indicator,omitempty"`
-	Goal      string   `json:"goal,omitempty"`
-	Dimension string   `json:"dimension,omitempty"`
-	Charts    []Chart  `json:"charts,omitempty"`
-	GapLines  []string `json:"gap_lines,omitempty"`
+	Type      string `json:"type"`
+	Title     string `json:"title,omitempty"`
+	Note      string `json:"note,omitempty"`
+	Indicator string `json:"indicator,omitempty"`
+	Goal      string `json:"goal,omitempty"`
+	Dimension string `json:"dimension,omitempty"`
+	Reference string `json:"reference,omitempty"` // equity_gap: the group the gap is measured from
+	// Charts are a subgroup panel's lines and bars, or an equity_gap
+	// panel's gap chart (see GroupCharts and GapChart).
+	Charts   []Chart  `json:"charts,omitempty"`
+	GapLines []string `json:"gap_lines,omitempty"` // equity_gap: the gap in words
 }
+
+// GroupCharts are the panel's charts of the groups' values (lines and
+// bars), GapChart its gap chart or nil. They pick by id because snapshots
+// taken before each panel kept only its own part hold all three charts in
+// both a subgroup and an equity_gap panel; picking keeps those showing one
+// part per panel too.
+func (p Panel) GroupCharts() []Chart {
+	return slices.DeleteFunc(slices.Clone(p.Charts), isGapChart)
+}
+
+// GapChart: see GroupCharts.
+func (p Panel) GapChart() *Chart {
+	if i := slices.IndexFunc(p.Charts, isGapChart); i >= 0 {
+		return &p.Charts[i]
+	}
+	return nil
+}
+
+func isGapChart(c Chart) bool { return strings.HasSuffix(c.ID, "-gap") }
 
 // Chart is one chart: its ECharts option JSON (from pkg/charts), an
 // accessible label and its data as a table.

@@ -29,8 +29,10 @@ func panelOf(p *report.Partnership, panel dashboard.Panel, id string) (Panel, er
 		c, err := progressChart(r, id)
 		v.Charts = []Chart{c}
 		return v, err
-	case dashboard.PanelSubgroup, dashboard.PanelEquityGap:
-		return dimensionPanel(r, panel, v, id)
+	case dashboard.PanelSubgroup:
+		return subgroupPanel(r, panel, v, id)
+	case dashboard.PanelEquityGap:
+		return gapPanel(r, panel, v, id)
 	case dashboard.PanelScorecard:
 		i := slices.IndexFunc(p.Goals, func(g report.Goal) bool { return g.Slug == panel.Goal })
 		if i < 0 {
@@ -56,17 +58,15 @@ func progressChart(r *report.Indicator, id string) (Chart, error) {
 	return Chart{ID: id, Label: "Progress chart: " + r.Summary, Option: json.RawMessage(opt)}, nil
 }
 
-// dimensionPanel draws the groups as lines and latest-year bars, and the
-// equity gap when there is one. Suppression cannot hide a dimension here
-// (members see small cells), but a dimension without figures has no charts.
-func dimensionPanel(r *report.Indicator, panel dashboard.Panel, v Panel, id string) (Panel, error) {
-	i := slices.IndexFunc(r.Dimensions, func(d report.Dimension) bool { return d.Name == panel.Dimension })
-	if i < 0 {
+// subgroupPanel draws the groups as lines and latest-year bars, with
+// their table; the gap is the equity_gap panel's part, as on the live
+// dashboard, so a dashboard with both panels says it once. Suppression
+// cannot hide a dimension here (members see small cells), but a dimension
+// without figures has no charts.
+func subgroupPanel(r *report.Indicator, panel dashboard.Panel, v Panel, id string) (Panel, error) {
+	d, ok := dimensionOf(r, panel.Dimension)
+	if !ok {
 		return v, nil
-	}
-	d := r.Dimensions[i]
-	if panel.Reference != "" {
-		d = d.WithReference(r.Indicator, panel.Reference, r.Result)
 	}
 	sub := charts.SubgroupOf(r, d, id+"-lines")
 	lines, err := charts.SubgroupOption(sub)
@@ -83,6 +83,19 @@ func dimensionPanel(r *report.Indicator, panel dashboard.Panel, v Panel, id stri
 	latest := sub.Latest()
 	v.Charts = append(v.Charts, Chart{ID: id + "-bars", Label: latest.Label(sub.Title),
 		Option: bars, Table: latestTable(sub.Title, latest, table)})
+	return v, nil
+}
+
+// gapPanel draws the equity gap from the reference the panel's file names,
+// says it in words and tables it; nothing when fewer than two groups have
+// figures in common.
+func gapPanel(r *report.Indicator, panel dashboard.Panel, v Panel, id string) (Panel, error) {
+	d, ok := dimensionOf(r, panel.Dimension)
+	if !ok {
+		return v, nil
+	}
+	d = d.WithReference(r.Indicator, panel.Reference, r.Result)
+	v.Reference = d.Gap.Reference
 	gap := charts.GapOf(r, d, id+"-gap")
 	if len(gap.Lines) == 0 {
 		return v, nil
@@ -91,10 +104,20 @@ func dimensionPanel(r *report.Indicator, panel dashboard.Panel, v Panel, id stri
 	if err != nil {
 		return v, fmt.Errorf("gap chart %s: %w", r.Slug, err)
 	}
-	v.Charts = append(v.Charts, Chart{ID: id + "-gap", Label: fmt.Sprintf("Equity gap in %s by %s: distance of each group from %s", r.Name, d.Name, d.Gap.Reference),
-		Option: opt, Table: lineTable("Gap to "+d.Gap.Reference+" by year", gap.Lines, func(v float64) string { return gapText(r, v) })})
+	v.Charts = []Chart{{ID: id + "-gap", Label: fmt.Sprintf("Equity gap in %s by %s: distance of each group from %s", r.Name, d.Name, d.Gap.Reference),
+		Option: opt, Table: lineTable("Gap to "+d.Gap.Reference+" by year", gap.Lines, func(v float64) string { return gapAmount(r, v) })}}
 	v.GapLines = gapLines(r, d)
 	return v, nil
+}
+
+// dimensionOf finds the panel's dimension; false when the indicator has no
+// figures for it.
+func dimensionOf(r *report.Indicator, name string) (report.Dimension, bool) {
+	i := slices.IndexFunc(r.Dimensions, func(d report.Dimension) bool { return d.Name == name })
+	if i < 0 {
+		return report.Dimension{}, false
+	}
+	return r.Dimensions[i], true
 }
 
 // lineTable is the data table of a multi-line chart: a row per year, a
@@ -147,30 +170,19 @@ func latestTable(title string, latest charts.LatestBars, all *Table) *Table {
 	return t
 }
 
-var trendWords = map[string]string{
-	"closing": "gap closing", "widening": "gap widening", "no_change": "gap unchanged", "insufficient_data": "not enough years to tell",
-}
-
-// gapLines says in words how each group's gap to the reference moved, as
-// the live page does.
+// gapLines says in words where each group stands against the reference
+// and how that moved, as the live pages say it.
 func gapLines(r *report.Indicator, d report.Dimension) []string {
+	amount := func(v float64) string { return gapAmount(r, v) }
 	var out []string
 	for _, g := range d.Gap.Groups {
-		if g.Group == d.Gap.Reference {
-			continue
-		}
-		s := fmt.Sprintf("%s: %s", g.Group, trendWords[g.Trend])
-		if g.First != nil && g.Last != nil && g.First.Year != g.Last.Year {
-			s += fmt.Sprintf(" (%s in %d, %s in %d)", gapText(r, g.First.Value), g.First.Year, gapText(r, g.Last.Value), g.Last.Year)
-		} else if g.Last != nil {
-			s += fmt.Sprintf(" (%s in %d)", gapText(r, g.Last.Value), g.Last.Year)
-		}
-		out = append(out, s)
+		out = append(out, progress.GapWords(g, d.Gap.Reference, amount))
 	}
 	return out
 }
 
-func gapText(r *report.Indicator, v float64) string {
+// gapAmount is a gap's size: percentage points for a rate in percent.
+func gapAmount(r *report.Indicator, v float64) string {
 	if r.Unit == domain.UnitPercent {
 		return report.Number(r.Indicator, v) + " points"
 	}
