@@ -20,12 +20,6 @@ type seriesRow struct {
 	Cells []string
 }
 
-// gapLines says in words where each group stands against the reference
-// and how that moved, as the indicator page says it (progress.GapWords).
-func gapLines(r *report.Indicator, d report.Dimension) []string {
-	return gapWords(r, d)
-}
-
 // gapTable is the data table of an equity-gap chart.
 func gapTable(r *report.Indicator, d report.Dimension) seriesTable {
 	t := seriesTable{Caption: fmt.Sprintf("Gap to %s by year (data table for the gap chart)", d.Gap.Reference)}
