@@ -265,7 +265,7 @@ func applyImport(ctx context.Context, db *store.DB, c importConfig, src *importF
 	if len(problems) > 0 {
 		return reportProblems(stderr, c.File, problems)
 	}
-	_, err = fmt.Fprintf(stdout, "%s (%s): %d figures added, %d changed, %d unchanged\n",
+	_, err = fmt.Fprintf(stdout, "%s (%s): %d added, %d changed, %d unchanged\n",
 		c.Partnership, c.File, res.Added, res.Changed, res.Unchanged)
 	return err
 }

@@ -359,7 +359,7 @@ func TestImportAcceptsAwkwardFiles(t *testing.T) {
 			db := importDB(t)
 			before := tableChecksum(t, db)
 			stdout, _, err := run("import", "--db", db, "--partnership", importSlug, writeTemp(t, "a.csv", c.data))
-			if err != nil || !strings.Contains(stdout, "1 figures added, 0 changed") {
+			if err != nil || !strings.Contains(stdout, "1 added, 0 changed") {
 				t.Fatalf("import: %q, %v; want 1 added", stdout, err)
 			}
 			if tableChecksum(t, db) == before { // the checksum TestImportRefusesBadFiles relies on sees imports
@@ -422,7 +422,7 @@ func TestImportDryRunThenApply(t *testing.T) {
 	if dbState(t, db) != before {
 		t.Fatalf("the dry run changed the database")
 	}
-	for i, want := range []string{"1 figures added, 1 changed, 0 unchanged", "0 figures added, 0 changed, 2 unchanged"} {
+	for i, want := range []string{"1 added, 1 changed, 0 unchanged", "0 added, 0 changed, 2 unchanged"} {
 		stdout, _, err := run(args...)
 		if err != nil || !strings.Contains(stdout, want) {
 			t.Errorf("import %d: %q, %v; want %q", i+1, stdout, err, want)
@@ -475,7 +475,7 @@ func TestImportExpect(t *testing.T) {
 		t.Fatal("the fingerprint did not change with the figure")
 	}
 	stdout, _, err = run("import", "--db", db, "--partnership", importSlug, "--expect", second, file)
-	if want := "1 figures added, 1 changed, 0 unchanged"; err != nil || !strings.Contains(stdout, want) {
+	if want := "1 added, 1 changed, 0 unchanged"; err != nil || !strings.Contains(stdout, want) {
 		t.Fatalf("apply the new dry run: %q, %v; want %q", stdout, err, want)
 	}
 	checkImported(t, db)
@@ -551,12 +551,12 @@ func TestImportReproducesSeed(t *testing.T) {
 			}
 			file := writeTemp(t, seed.MeasurementsFile, data)
 			args := []string{"import", "--db", dsn, "--partnership", b.Partnership.Slug, "--actor", seed.SeedUser, file}
-			want := fmt.Sprintf("%d figures added, 0 changed, 0 unchanged", len(b.Measurements))
+			want := fmt.Sprintf("%d added, 0 changed, 0 unchanged", len(b.Measurements))
 			if stdout, _, err := run(args...); err != nil || !strings.Contains(stdout, want) {
 				t.Fatalf("import: %q, %v; want %q", stdout, err, want)
 			}
 			checkSameFigures(t, storedFigures(t, dsn, b.Partnership.Slug), b.Measurements)
-			want = fmt.Sprintf("0 figures added, 0 changed, %d unchanged", len(b.Measurements))
+			want = fmt.Sprintf("0 added, 0 changed, %d unchanged", len(b.Measurements))
 			if stdout, _, err := run(args...); err != nil || !strings.Contains(stdout, want) {
 				t.Errorf("import again: %q, %v; want %q", stdout, err, want)
 			}
@@ -625,7 +625,7 @@ func TestImportReadsExport(t *testing.T) {
 		t.Fatalf("export: %v", err)
 	}
 	stdout, _, err := run("import", "--db", db, "--partnership", importSlug, file)
-	if err != nil || !strings.Contains(stdout, ": 0 figures added, 0 changed, ") {
+	if err != nil || !strings.Contains(stdout, ": 0 added, 0 changed, ") {
 		t.Errorf("import of the export: %q, %v; want no change", stdout, err)
 	}
 }

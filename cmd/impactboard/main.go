@@ -67,7 +67,8 @@ Commands:
   serve     run the web dashboard and JSON API (loads the sample partnerships into an empty database)
   seed      load partnerships from seed files into the database (safe to run again)
   migrate   bring the database schema up to date
-  import    add or update figures from a CSV or XLSX file (--dry-run shows what would change)
+  import    add or update figures from a CSV or XLSX file (--dry-run shows what would change,
+            --expect applies exactly what a dry run showed)
   export    write a partnership's data as CSV, XLSX or JSON (public unless --include-small-cells)
   snapshot  create, list or export frozen, checksummed copies of a partnership's dashboards (html, csv, xlsx, json)
   user      add a user with a role (user add), change a password (user passwd), list members (user list)

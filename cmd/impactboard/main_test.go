@@ -192,7 +192,7 @@ func TestSeedIsIdempotent(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
-		if !strings.Contains(line, " 0 figures added, 0 changed") {
+		if !strings.Contains(line, " 0 added, 0 changed") {
 			t.Errorf("second seed changed data: %q", line)
 		}
 	}

@@ -68,7 +68,7 @@ func saveBundles(ctx context.Context, db *store.DB, bundles []*domain.Bundle, fr
 		if err != nil {
 			return fmt.Errorf("save %s: %w", b.Partnership.Slug, err)
 		}
-		fmt.Fprintf(out, "%s (%s): %d figures added, %d changed, %d unchanged\n",
+		fmt.Fprintf(out, "%s (%s): %d added, %d changed, %d unchanged\n",
 			b.Partnership.Slug, from, res.Added, res.Changed, res.Unchanged)
 	}
 	return nil

@@ -122,7 +122,7 @@ func (s *Server) importApply(c echo.Context) error {
 		return err
 	}
 	s.uploads().remove(u.ID)
-	msg := fmt.Sprintf("Imported %s: %d figures added, %d changed, %d unchanged.", u.Name, res.Added, res.Changed, res.Unchanged)
+	msg := fmt.Sprintf("Imported %s: %d added, %d changed, %d unchanged.", u.Name, res.Added, res.Changed, res.Unchanged)
 	if res.Added+res.Changed == 0 {
 		msg = fmt.Sprintf("Nothing to change: every figure in %s is already stored.", u.Name)
 	}

@@ -49,7 +49,7 @@ func TestImportBrowserPreviewThenConfirm(t *testing.T) {
 		t.Errorf("confirm redirects to %q, want the overview", done.location())
 	}
 	overview := a.editor.get(pA)
-	mustContain(t, "overview after import", overview.Body, "Imported figures.csv: 1 figures added, 1 changed")
+	mustContain(t, "overview after import", overview.Body, "Imported figures.csv: 1 added, 1 changed")
 	if got := storedValue(t, a.app, "hs-graduation-4yr", 2019); got != 85 {
 		t.Fatalf("after confirming the 2019 value is %v, want 85", got)
 	}
