@@ -1,9 +1,7 @@
 package main
 
 import (
-	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"context"
 	"crypto/sha256"
 	"database/sql"
@@ -20,13 +18,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/xuri/excelize/v2"
-
 	"github.com/impactboard/impactboard"
 	"github.com/impactboard/impactboard/pkg/domain"
 	"github.com/impactboard/impactboard/pkg/seed"
 	"github.com/impactboard/impactboard/pkg/store"
 	"github.com/impactboard/impactboard/pkg/tidy"
+	"github.com/impactboard/impactboard/pkg/tidy/tidytest"
 )
 
 // Figures in these files are made up for the tests; they are not data.
@@ -113,7 +110,7 @@ func TestImportRefusesBadFiles(t *testing.T) {
 
 type hostileFile struct {
 	name, file string
-	data       func(t *testing.T) []byte
+	data       func(testing.TB) []byte
 	want       string
 }
 
@@ -125,10 +122,10 @@ func hostileFiles() []hostileFile {
 		manyRows = append(manyRows, fmt.Sprintf("dropout-rate,%d,School,S%d,1", 1900+i%200, i/200))
 	}
 	manyRows = append(manyRows, "dropout-rate,2019,School,S0,NaN")
-	one := func(value string) func(*testing.T) []byte {
+	one := func(value string) func(testing.TB) []byte {
 		return fixed(lines("indicator,year,value", "hs-graduation-4yr,2030,"+value))
 	}
-	year := func(y string) func(*testing.T) []byte {
+	year := func(y string) func(testing.TB) []byte {
 		return fixed(lines("indicator,year,value", "hs-graduation-4yr,"+y+",85"))
 	}
 	return []hostileFile{
@@ -163,8 +160,8 @@ func hostileFiles() []hostileFile {
 		{"60 MB file", "big.csv", sixtyMB, "the file is 60 MB, larger than the import limit of 50 MB"},
 		{"old .xls", "a.xls", fixed([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0}), "old-style Excel workbook"},
 		{"not a zip", "a.xlsx", fixed(lines("indicator,year,value")), "is not an XLSX workbook (it is not a zip archive)"},
-		{"zip bomb", "a.xlsx", zipBombFile, "unpacks to more than 256 MB (a zip bomb?)"},
-		{"zip bomb declaring 1000 bytes", "a.xlsx", lyingBombFile, "the workbook cannot be read: xl/worksheets/sheet1.xml unpacks to more than the 1000 bytes it declares (a zip bomb?)"},
+		{"zip bomb", "a.xlsx", tidytest.ZipBomb, "unpacks to more than 256 MB (a zip bomb?)"},
+		{"zip bomb declaring 1000 bytes", "a.xlsx", tidytest.LyingBomb, "the workbook cannot be read: xl/worksheets/sheet1.xml unpacks to more than the 1000 bytes it declares (a zip bomb?)"},
 		{"xlsx formula cell", "a.xlsx", formulaWorkbook, "row 2, column value: a number is required"},
 	}
 }
@@ -226,119 +223,19 @@ func hashTable(t *testing.T, db *sql.DB, table string, h io.Writer) {
 	}
 }
 
-func fixed(b []byte) func(*testing.T) []byte { return func(*testing.T) []byte { return b } }
+func fixed(b []byte) func(testing.TB) []byte { return func(testing.TB) []byte { return b } }
 
-// zipBombFile is a small zip whose one entry unpacks to 300 MB of zeros.
-func zipBombFile(t *testing.T) []byte {
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(w, flate.BestSpeed)
-	})
-	w, err := zw.Create("xl/worksheets/sheet1.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	zeros := make([]byte, 1<<20)
-	for range 300 {
-		if _, err := w.Write(zeros); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
+// formulaWorkbook has a formula without a saved result as its value.
+func formulaWorkbook(t testing.TB) []byte {
+	return tidytest.XLSXOf(t, []any{"indicator", "year", "value"}, []any{"hs-graduation-4yr", 2030, "=1+1"})
 }
 
 // sixtyMB is a CSV file of 60 MB: a header and zero bytes, refused by its
 // size before a byte is parsed.
-func sixtyMB(*testing.T) []byte {
+func sixtyMB(testing.TB) []byte {
 	b := make([]byte, 60<<20)
 	copy(b, "indicator,year,value\n")
 	return b
-}
-
-// formulaWorkbook has a formula without a saved result as its value.
-func formulaWorkbook(t *testing.T) []byte {
-	f := excelize.NewFile()
-	defer f.Close()
-	for cell, v := range map[string]string{"A1": "indicator", "B1": "year", "C1": "value", "A2": "hs-graduation-4yr"} {
-		if err := f.SetCellValue("Sheet1", cell, v); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := f.SetCellValue("Sheet1", "B2", 2030); err != nil {
-		t.Fatal(err)
-	}
-	if err := f.SetCellFormula("Sheet1", "C2", "1+1"); err != nil {
-		t.Fatal(err)
-	}
-	buf, err := f.WriteToBuffer()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
-
-// lyingBombFile is a real workbook whose sheet declares 1000 bytes but
-// unpacks to 1 GB of zeros (built by repeating one flushed deflate block).
-func lyingBombFile(t *testing.T) []byte {
-	good := formulaWorkbook(t)
-	zr, err := zip.NewReader(bytes.NewReader(good), int64(len(good)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, zf := range zr.File {
-		if zf.Name != "xl/worksheets/sheet1.xml" {
-			if err := zw.Copy(zf); err != nil {
-				t.Fatal(err)
-			}
-			continue
-		}
-		bomb := deflatedZeros(t, 1<<10)
-		w, err := zw.CreateRaw(&zip.FileHeader{Name: zf.Name, Method: zip.Deflate, CompressedSize64: uint64(len(bomb)), UncompressedSize64: 1000})
-		if err == nil {
-			_, err = w.Write(bomb)
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
-
-// deflatedZeros is a deflate stream of mb MB of zeros: after a flush, a
-// megabyte of zeros following zeros compresses to the same bytes each time.
-func deflatedZeros(t *testing.T, mb int) []byte {
-	var out bytes.Buffer
-	fw, err := flate.NewWriter(&out, flate.BestCompression)
-	if err != nil {
-		t.Fatal(err)
-	}
-	zeros := make([]byte, 1<<20)
-	chunk := func() []byte {
-		start := out.Len()
-		fw.Write(zeros)
-		if err := fw.Flush(); err != nil {
-			t.Fatal(err)
-		}
-		return out.Bytes()[start:]
-	}
-	chunk()
-	mid := bytes.Clone(chunk())
-	for range mb - 2 {
-		out.Write(mid)
-	}
-	if err := fw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return out.Bytes()
 }
 
 // TestImportAcceptsAwkwardFiles: what a spreadsheet may save imports, and

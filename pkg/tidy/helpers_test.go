@@ -3,7 +3,6 @@ package tidy_test
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"io"
 	"os"
 	"path/filepath"
@@ -15,6 +14,14 @@ import (
 
 	"github.com/impactboard/impactboard/pkg/domain"
 	"github.com/impactboard/impactboard/pkg/tidy"
+	"github.com/impactboard/impactboard/pkg/tidy/tidytest"
+)
+
+// The builders of hostile files are shared with the command's tests.
+var (
+	xlsxOf    = tidytest.XLSXOf
+	zipBomb   = tidytest.ZipBomb
+	lyingBomb = tidytest.LyingBomb
 )
 
 // The figures below are made up for the tests; they are not data.
@@ -68,59 +75,6 @@ func parseReader(t testing.TB, name string, r io.ReaderAt, size int64, opts tidy
 
 // csvOf joins lines with LF and a final line end.
 func csvOf(lines ...string) []byte { return []byte(strings.Join(lines, "\n") + "\n") }
-
-// xlsxOf builds a workbook whose first sheet holds rows; a cell starting
-// with "=" becomes a formula without a saved result.
-func xlsxOf(t testing.TB, rows ...[]any) []byte {
-	t.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
-	for i, row := range rows {
-		for j, v := range row {
-			cell, err := excelize.CoordinatesToCellName(j+1, i+1)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if s, ok := v.(string); ok && strings.HasPrefix(s, "=") {
-				err = f.SetCellFormula("Sheet1", cell, s[1:])
-			} else {
-				err = f.SetCellValue("Sheet1", cell, v)
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	buf, err := f.WriteToBuffer()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
-
-// zipBomb is a small zip whose one entry unpacks to 300 MB of zeros.
-func zipBomb(t testing.TB) []byte {
-	t.Helper()
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) {
-		return flate.NewWriter(w, flate.BestSpeed)
-	})
-	w, err := zw.Create("xl/worksheets/sheet1.xml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	zeros := make([]byte, 1<<20)
-	for range 300 {
-		if _, err := w.Write(zeros); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
 
 // bigCSV writes a CSV file of exactly size bytes under dir (its last row
 // cut short).
@@ -191,68 +145,4 @@ func twoSheets(t testing.TB) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
-}
-
-// lyingBomb is a real workbook whose sheet declares 1000 bytes in the zip
-// directory but unpacks to 1 GB, which the size check alone lets through.
-func lyingBomb(t testing.TB) []byte {
-	t.Helper()
-	good := xlsxOf(t, []any{"indicator", "year", "value"})
-	zr, err := zip.NewReader(bytes.NewReader(good), int64(len(good)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	for _, zf := range zr.File {
-		if zf.Name == "xl/worksheets/sheet1.xml" {
-			bomb := deflatedZeros(t, 1<<10)
-			w, err := zw.CreateRaw(&zip.FileHeader{Name: zf.Name, Method: zip.Deflate,
-				CompressedSize64: uint64(len(bomb)), UncompressedSize64: 1000})
-			if err == nil {
-				_, err = w.Write(bomb)
-			}
-			if err != nil {
-				t.Fatal(err)
-			}
-		} else if err := zw.Copy(zf); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
-
-// deflatedZeros is a deflate stream of mb MB of zeros, made in
-// milliseconds: after a flush, the compressed form of a megabyte of zeros
-// that follows zeros is the same every time, so it is repeated.
-func deflatedZeros(t testing.TB, mb int) []byte {
-	t.Helper()
-	var out bytes.Buffer
-	fw, err := flate.NewWriter(&out, flate.BestCompression)
-	if err != nil {
-		t.Fatal(err)
-	}
-	zeros := make([]byte, 1<<20)
-	chunk := func() []byte {
-		start := out.Len()
-		if _, err := fw.Write(zeros); err != nil {
-			t.Fatal(err)
-		}
-		if err := fw.Flush(); err != nil {
-			t.Fatal(err)
-		}
-		return out.Bytes()[start:]
-	}
-	chunk()
-	mid := bytes.Clone(chunk())
-	for range mb - 2 {
-		out.Write(mid)
-	}
-	if err := fw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	return out.Bytes()
 }
