@@ -28,19 +28,6 @@ func TestDashboardGapSaysWhichSide(t *testing.T) {
 	mustNotContain(t, "gap sentences", words, "-1.8", "(29.7 points in 2016")
 }
 
-// TestDashboardGapOneYear: a gap with one year in common names its side
-// and its reference too.
-func TestDashboardGapOneYear(t *testing.T) {
-	a := newApp(t)
-	c, _ := a.signIn("board@example.org", "anchorage-90-by-2020", "board", "") // domain.RoleBoard
-	r := c.get("/p/anchorage-90-by-2020/dashboards/board-summary")
-	if r.Status != 200 {
-		t.Fatalf("status %d", r.Status)
-	}
-	mustContain(t, "gap sentences", gapSentences(r.Body),
-		"Alaska Native/American Indian: behind Non-Native (all other students) by 25.1 points in 2015")
-}
-
 // TestDashboardSubgroupShowsSuppression: a public dashboard's subgroup
 // panel marks suppressed figures exactly as the indicator page does, and
 // shows no gap (that is the equity_gap panel's part).

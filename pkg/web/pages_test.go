@@ -241,4 +241,7 @@ func TestBoardSummaryGapUsesItsReference(t *testing.T) {
 	if n := strings.Count(r.Body, "<h3>Equity gap by"); n != 1 {
 		t.Errorf("%d equity gaps on the page, want 1", n)
 	}
+	// A gap with one year in common names its side and its reference too.
+	mustContain(t, "gap sentences", gapSentences(r.Body),
+		"Alaska Native/American Indian: behind Non-Native (all other students) by 25.1 points in 2015")
 }
