@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -141,10 +140,6 @@ func appendCellName(b []byte, col, row int) []byte {
 // maxCellText is the most text Excel keeps in a cell, in UTF-16 units.
 const maxCellText = 32767
 
-// escapedEscape is what Excel reads as an escaped character ("_x000D_" is
-// a CR), so such text in a cell is written with its underscore escaped.
-var escapedEscape = regexp.MustCompile(`_x[0-9A-Fa-f]{4}_`)
-
 // cellText is s as a cell keeps it: cut to Excel's limit, and with any
 // text that Excel would decode as an escape escaped itself.
 func cellText(s string) string {
@@ -158,9 +153,37 @@ func cellText(s string) string {
 		}
 	}
 	if strings.Contains(s, "_x") {
-		s = escapedEscape.ReplaceAllString(s, "_x005F$0")
+		s = escapeEscapes(s)
 	}
 	return s
+}
+
+// escapeEscapes escapes, as "_x005F_", each underscore that starts what
+// Excel reads as an escaped character ("_x000D_" is a CR). Only the
+// underscore is replaced: in "_x005F_x0041_" the second escape starts
+// on the first one's last underscore, and both must stay text.
+func escapeEscapes(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '_' && looksEscaped(s[i:]) {
+			b.WriteString("_x005F")
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+// looksEscaped reports whether s starts with _xHHHH_.
+func looksEscaped(s string) bool {
+	if len(s) < 7 || s[1] != 'x' || s[6] != '_' {
+		return false
+	}
+	for _, c := range []byte(s[2:6]) {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+			return false
+		}
+	}
+	return true
 }
 
 // appendEscaped appends s as XML text or attribute value. A character XML

@@ -27,6 +27,7 @@ func TestCellText(t *testing.T) {
 		{"plain", "Graduation rate", "Graduation rate"},
 		{"an escape Excel would decode", "a_x000D_b", "a_x005F_x000D_b"},
 		{"an escaped underscore", "_x005F_", "_x005F_x005F_"},
+		{"escapes sharing an underscore", "_x005F_x0041_", "_x005F_x005F_x005F_x0041_"},
 		{"not an escape", "_x00Z_ and _x12", "_x00Z_ and _x12"},
 		{"longer than Excel keeps", long, long[:2*maxCellText]},
 		{"cut between whole characters", emoji, emoji[:4*(maxCellText/2)]},
