@@ -8,6 +8,8 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/impactboard/impactboard/pkg/domain"
 )
 
 // Cell styles, by their index in stylesXML's cellXfs.
@@ -60,9 +62,15 @@ func (b *book) newSheet(n int, widths ...float64) (*sheet, error) {
 
 func sheetPart(n int) string { return "xl/worksheets/sheet" + strconv.Itoa(n) + ".xml" }
 
+// maxRows is the most rows a sheet holds in Excel.
+const maxRows = 1 << 20
+
 // add writes the next row; a nil cell is left out.
 func (s *sheet) add(cells ...any) error {
 	s.row++
+	if s.row > maxRows {
+		return domain.Errorf(domain.EINVALID, "more than %d rows, the most a spreadsheet sheet holds: export CSV or JSON instead", maxRows)
+	}
 	b := strconv.AppendInt(append(s.buf[:0], `<row r="`...), int64(s.row), 10)
 	b = append(b, `">`...)
 	for col, v := range cells {

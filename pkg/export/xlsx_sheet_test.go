@@ -1,6 +1,8 @@
 package export
 
 import (
+	"archive/zip"
+	"bytes"
 	"strings"
 	"testing"
 )
@@ -49,5 +51,21 @@ func TestAppendEscaped(t *testing.T) {
 		if got := string(appendEscaped(nil, tt.in)); got != tt.want {
 			t.Errorf("appendEscaped(%q) = %q, want %q", tt.in, got, tt.want)
 		}
+	}
+}
+
+func TestSheetRefusesRowsExcelCannotHold(t *testing.T) {
+	var out bytes.Buffer
+	b := &book{zw: zip.NewWriter(&out)}
+	s, err := b.newSheet(2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.row = maxRows - 1
+	if err := s.add("last"); err != nil {
+		t.Fatalf("row %d: %v", maxRows, err)
+	}
+	if err := s.add("one too many"); err == nil || !strings.Contains(err.Error(), "export CSV or JSON instead") {
+		t.Errorf("row %d: error %v, want a refusal", maxRows+1, err)
 	}
 }
