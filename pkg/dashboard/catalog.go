@@ -34,14 +34,16 @@ func newPartnershipData(b *domain.Bundle) *partnershipData {
 	for _, g := range b.Goals {
 		p.goals[g.Slug] = true
 	}
+	// A set per key, not a search of the list: a partnership can have tens
+	// of thousands of groups, and a search made loading it quadratic.
+	seen := map[[3]string]bool{}
 	for _, m := range b.Measurements {
-		if m.Dimension == "" {
+		if m.Dimension == "" || seen[[3]string{m.Indicator, m.Dimension, m.Group}] {
 			continue
 		}
+		seen[[3]string{m.Indicator, m.Dimension, m.Group}] = true
 		k := [2]string{m.Indicator, m.Dimension}
-		if !slices.Contains(p.groups[k], m.Group) {
-			p.groups[k] = append(p.groups[k], m.Group)
-		}
+		p.groups[k] = append(p.groups[k], m.Group)
 	}
 	for _, gs := range p.groups {
 		slices.Sort(gs)
