@@ -12,6 +12,8 @@ import (
 	"regexp"
 	"strings"
 	"time"
+
+	"github.com/impactboard/impactboard/pkg/domain"
 )
 
 //go:embed templates/snapshot.html
@@ -20,6 +22,7 @@ var templateFiles embed.FS
 var page = template.Must(template.New("snapshot.html").Funcs(template.FuncMap{
 	"date":     func(t time.Time) string { return t.UTC().Format("2 January 2006") },
 	"datetime": func(t time.Time) string { return t.UTC().Format("2 January 2006, 15:04 UTC") },
+	"takenBy":  takenBy,
 	"isURL": func(s string) bool {
 		return strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")
 	},
@@ -27,6 +30,17 @@ var page = template.Must(template.New("snapshot.html").Funcs(template.FuncMap{
 	"indicator": func(string) *Indicator { return nil },
 	"goal":      func(string) *Goal { return nil },
 }).ParseFS(templateFiles, "templates/snapshot.html"))
+
+// takenBy is who took the snapshot as shown: the name, and the email in
+// brackets after it unless the name is the email or is empty (Label is then
+// the email), so "board@x.org (board@x.org)" is never shown.
+func takenBy(a domain.Author) string {
+	label := a.Label()
+	if a.Email == "" || strings.EqualFold(strings.TrimSpace(label), strings.TrimSpace(a.Email)) {
+		return label
+	}
+	return label + " (" + a.Email + ")"
+}
 
 // Static files the HTML inlines, as named in the assets file system
 // (pkg/web's StaticFS: the files the live pages load).

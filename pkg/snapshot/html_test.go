@@ -10,6 +10,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/impactboard/impactboard/pkg/domain"
 	"github.com/impactboard/impactboard/pkg/snapshot"
 )
 
@@ -77,5 +78,39 @@ func TestHTMLEscapesScriptEndInAssets(t *testing.T) {
 	html := renderHTML(t, "March", files)
 	if !strings.Contains(html, `var s = "<\/SCRIPT><\!-- x";`) {
 		t.Error("an inline script's </script was not escaped")
+	}
+}
+
+// TestHTMLNamesTheAuthorOnce: the email follows the name in brackets, but
+// not when the name is the email or is empty.
+func TestHTMLNamesTheAuthorOnce(t *testing.T) {
+	tests := []struct {
+		name string
+		by   domain.Author
+		want string
+	}{
+		{"name and email", domain.Author{Name: "Ana Board", Email: "ana@example.org"}, "by Ana Board (ana@example.org)"},
+		{"name is the email", domain.Author{Name: "board@x.org", Email: "board@x.org"}, "by board@x.org<"},
+		{"name is the email in capitals", domain.Author{Name: "Board@X.org", Email: "board@x.org"}, "by Board@X.org<"},
+		{"no name", domain.Author{Email: "board@x.org"}, "by board@x.org<"},
+		{"no email", domain.Author{Name: "Ana Board"}, "by Ana Board<"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d, _ := build(t, "March")
+			d.TakenBy = tt.by
+			content, err := snapshot.Encode(d)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var buf bytes.Buffer
+			if err := snapshot.Write(&buf, "html", content, snapshot.Checksum(content), assets()); err != nil {
+				t.Fatalf("Write html: %v", err)
+			}
+			line := regexp.MustCompile(`<dt>Snapshot taken</dt><dd>[^\n]*`).FindString(buf.String())
+			if !strings.Contains(line, tt.want) {
+				t.Errorf("author line = %q, want it to contain %q", line, tt.want)
+			}
+		})
 	}
 }
