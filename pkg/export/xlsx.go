@@ -17,6 +17,18 @@ func XLSX(w io.Writer, p *report.Partnership, generated time.Time) error {
 	return SourceXLSX(w, FromReport(p), generated)
 }
 
+// About is a labelled line of the Summary's heading, such as a snapshot's
+// id: a sheet printed from the workbook then says what it was made from.
+type About struct {
+	Label, Value string
+}
+
+// XLSXWith writes p as XLSX does, with about's lines under the Summary's
+// title, in their order.
+func XLSXWith(w io.Writer, p *report.Partnership, generated time.Time, about []About) error {
+	return sourceXLSX(w, FromReport(p), generated, about)
+}
+
 // SourceXLSX writes src as XLSX does. We write the SpreadsheetML ourselves
 // rather than through excelize: its stream writer keeps up to 16 MiB of
 // every sheet in memory until the workbook is saved, so memory grew with
@@ -27,8 +39,13 @@ func XLSX(w io.Writer, p *report.Partnership, generated time.Time) error {
 // workbook, is written after the indicator sheets, once every indicator's
 // summary is final; zip entries need no order.
 func SourceXLSX(w io.Writer, src Source, generated time.Time) error {
+	return sourceXLSX(w, src, generated, nil)
+}
+
+func sourceXLSX(w io.Writer, src Source, generated time.Time, about []About) error {
 	zw := zip.NewWriter(w)
 	b := newBook(zw, src.Report(), generated)
+	b.about = about
 	if err := b.write(src, generated); err != nil {
 		return fmt.Errorf("write xlsx: %w", err)
 	}
@@ -50,6 +67,7 @@ type book struct {
 	at      time.Time   // the entries' time: a fixed one keeps the bytes repeatable
 	sheets  []string    // one per indicator, in order
 	sources *sourceList // filled as indicator sheets are written
+	about   []About     // lines under the Summary's title
 }
 
 // newBook names every sheet up front, so the Summary can name them.

@@ -19,11 +19,13 @@ func (b *book) summary(generated time.Time) error {
 	if err != nil {
 		return err
 	}
-	rows := [][]any{
-		{styled{styleTitle, SafeCell(b.p.Name)}},
-		{"Generated at", generated.UTC().Format(time.RFC3339)},
-		{"Headline", SafeCell(b.p.Headline.Text())},
+	rows := [][]any{{styled{styleTitle, SafeCell(b.p.Name)}}}
+	for _, a := range b.about {
+		rows = append(rows, []any{SafeCell(a.Label), SafeCell(a.Value)})
 	}
+	rows = append(rows,
+		[]any{"Generated at", generated.UTC().Format(time.RFC3339)},
+		[]any{"Headline", SafeCell(b.p.Headline.Text())})
 	for _, r := range rows {
 		if err := s.add(r...); err != nil {
 			return err

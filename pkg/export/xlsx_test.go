@@ -207,3 +207,29 @@ func TestXLSXKeepsText(t *testing.T) {
 		}
 	}
 }
+
+// TestXLSXWithAbout: the about lines stand under the Summary's title, in
+// their order and neutralised, and push the rest of the Summary down.
+func TestXLSXWithAbout(t *testing.T) {
+	p := report.Build(synthetic(2, 2, 1), member, 2026)
+	about := []export.About{{Label: "Snapshot", Value: "=March board"}, {Label: "Snapshot id", Value: "0011"}}
+	var buf bytes.Buffer
+	if err := export.XLSXWith(&buf, p, generated, about); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatalf("open the workbook: %v", err)
+	}
+	defer f.Close()
+	rs := rows(t, f, "Summary")
+	want := [][]string{{p.Name}, {"Snapshot", "'=March board"}, {"Snapshot id", "0011"}, {"Generated at", "2026-03-01T12:00:00Z"}}
+	for i, w := range want {
+		if !slices.Equal(rs[i], w) {
+			t.Errorf("summary row %d = %q, want %q", i+1, rs[i], w)
+		}
+	}
+	if got := rs[6][0]; got != "Indicator" {
+		t.Errorf("summary row 7 = %q, want the column header", rs[6])
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"time"
 
 	"github.com/impactboard/impactboard/pkg/domain"
 	"github.com/impactboard/impactboard/pkg/export"
@@ -57,7 +58,19 @@ func Write(w io.Writer, format string, content []byte, sha string, assets fs.FS)
 	case "csv":
 		return export.CSV(w, d.Report())
 	}
-	return export.XLSX(w, d.Report(), d.TakenAt)
+	return export.XLSXWith(w, d.Report(), d.TakenAt, d.about(sha))
+}
+
+// about heads the XLSX Summary with what identifies the snapshot, so a
+// sheet printed from the workbook can be traced back to it. The CSV stays
+// the tidy import form, with no such lines.
+func (d *Document) about(sha string) []export.About {
+	return []export.About{
+		{Label: "Snapshot", Value: d.Title},
+		{Label: "Snapshot id", Value: d.ID},
+		{Label: "Snapshot taken", Value: d.TakenAt.UTC().Format(time.RFC3339)},
+		{Label: "SHA-256 of the snapshot's JSON", Value: sha},
+	}
 }
 
 // Report rebuilds the report of the frozen bundle, as it was assessed when
