@@ -184,12 +184,26 @@ func (c *checker) fraction(ind Indicator, m Measurement) {
 	if n == nil && d == nil {
 		return
 	}
-	if n == nil || d == nil {
+	switch {
+	case n == nil:
+		c.add("numerator", "numerator and denominator go together: give both or neither")
+		return
+	case d == nil:
 		c.add("denominator", "numerator and denominator go together: give both or neither")
 		return
 	}
-	if !Finite(*n) || !Finite(*d) || *n < 0 || *d <= 0 {
-		c.add("denominator", "numerator must be >= 0 and denominator > 0")
+	// The message names the field at fault, so a grid or an import
+	// marks the cell to fix.
+	bad := false
+	if !Finite(*n) || *n < 0 {
+		c.add("numerator", "numerator must be >= 0, got %s", FormatNumber(*n, -1))
+		bad = true
+	}
+	if !Finite(*d) || *d <= 0 {
+		c.add("denominator", "denominator must be > 0, got %s", FormatNumber(*d, -1))
+		bad = true
+	}
+	if bad {
 		return
 	}
 	if *n > *d {
