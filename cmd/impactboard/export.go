@@ -24,7 +24,8 @@ Writes one partnership's data:
   xlsx  a Summary sheet with each indicator's status, one sheet per indicator, and a Sources sheet
   json  a versioned document (format "impactboard-export", version 1) with progress and figures
 The default is csv on standard output. With --output FILE and no --format, the format
-follows the file's extension. A file is written in full or not at all.
+follows the file's extension (.csv, .xlsx or .json; a file without one gets csv, any other
+extension is refused). A file is written in full or not at all.
 
 The export is public by default: figures whose denominator is under the partnership's
 suppression threshold read "suppressed", as on the public dashboard. --include-small-cells
@@ -60,11 +61,17 @@ func parseExport(args []string, stderr io.Writer) (exportConfig, error) {
 	if c.Partnership == "" {
 		return c, domain.Errorf(domain.EINVALID, "--partnership is required, e.g. --partnership anchorage-90-by-2020")
 	}
-	if !isSet(fs, "format") {
-		c.Format = formatOf(c.Output, c.Format)
-	}
 	if export.Formats[c.Format] == "" {
 		return c, domain.Errorf(domain.EINVALID, "--format must be csv, xlsx or json, got %q", c.Format)
+	}
+	ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(c.Output)), ".")
+	// --format wins over the file's name; without it, the name must say.
+	switch {
+	case isSet(fs, "format") || c.Output == "-" || ext == "":
+	case export.Formats[ext] != "":
+		c.Format = ext
+	default:
+		return c, domain.Errorf(domain.EINVALID, "--output %s: a .%s file is not a format export writes; name the file .csv, .xlsx or .json, or give --format", c.Output, ext)
 	}
 	return c, nil
 }
@@ -73,15 +80,6 @@ func isSet(fs *flag.FlagSet, name string) bool {
 	set := false
 	fs.Visit(func(f *flag.Flag) { set = set || f.Name == name })
 	return set
-}
-
-// formatOf is the format named by the output file's extension, else def.
-func formatOf(output, def string) string {
-	ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(output)), ".")
-	if export.Formats[ext] != "" {
-		return ext
-	}
-	return def
 }
 
 func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {

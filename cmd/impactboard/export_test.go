@@ -167,6 +167,8 @@ func TestExportErrors(t *testing.T) {
 		{"argument", []string{"export", "--db", db, exportSlug}, "no arguments"},
 		{"unknown partnership", []string{"export", "--db", db, "--partnership", "nope", "--output", out}, `"nope" not found`},
 		{"missing folder", []string{"export", "--db", db, "--partnership", exportSlug, "--output", filepath.Join(dir, "no", "x.csv")}, "cannot write"},
+		{"file of another format", []string{"export", "--db", db, "--partnership", exportSlug, "--output", filepath.Join(dir, "board.pdf")},
+			"a .pdf file is not a format export writes; name the file .csv, .xlsx or .json, or give --format"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
