@@ -1,0 +1,108 @@
+package snapshot_test
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// legendPlaces dispatches an event and reads each shown legend's type and
+// top, with the top its chart's option gave it.
+const legendPlaces = `((event) => {
+	if (event) window.dispatchEvent(new Event(event));
+	const out = {};
+	for (const el of document.querySelectorAll('[data-echarts-option]')) {
+		const want = [].concat(JSON.parse(el.dataset.echartsOption).legend || [])[0];
+		const l = window.impactboardCharts[el.id].getOption().legend[0];
+		if (want && want.show !== false) {
+			out[el.id] = l.type + " top " + l.top + " (option " + want.top + ")";
+		}
+	}
+	return out;
+})`
+
+// TestBrowserPrintKeepsLegendsUnderTitles: charts.js turns paged legends
+// plain for print and back after; ECharts then rebuilt each legend at the
+// very top, over the chart's title. In a snapshot, print.js keeps every
+// legend where its option puts it, in print and after.
+func TestBrowserPrintKeepsLegendsUnderTitles(t *testing.T) {
+	ctx := browser(t)
+	file := filepath.Join(t.TempDir(), "snapshot.html")
+	if err := os.WriteFile(file, []byte(renderHTML(t, "March 2026", assets())), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	started := `Object.keys(window.impactboardCharts || {}).length === document.querySelectorAll('[data-echarts-option]').length`
+	if _, err := chromedp.Run(ctx, chromedp.Navigate("file://"+file)); err != nil {
+		t.Fatalf("open the snapshot: %v", err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](started, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		t.Fatalf("charts did not start: %v", err)
+	}
+	read := func(event string) map[string]string {
+		got, err := chromedp.Run(ctx, chromedp.Evaluate[map[string]string](legendPlaces+`("`+event+`")`))
+		if err != nil {
+			t.Fatalf("%s: %v", event, err)
+		}
+		return got
+	}
+	before, printed, after := read(""), read("beforeprint"), read("afterprint")
+	if len(before) == 0 {
+		t.Fatal("no chart with a legend")
+	}
+	for id, b := range before {
+		for _, c := range []struct{ when, got, typ string }{{"on screen", b, "scroll"}, {"in print", printed[id], "plain"}, {"after printing", after[id], "scroll"}} {
+			typ, rest, _ := strings.Cut(c.got, " ")
+			if top, option, _ := strings.Cut(strings.TrimPrefix(rest, "top "), " (option "); typ != c.typ || top+")" != option {
+				t.Errorf("%s: legend %s is %q, want %s at its option's top", id, c.when, c.got, c.typ)
+			}
+		}
+	}
+}
+
+// browser starts a headless Chromium for the test. A machine without one
+// skips the test, except in CI, where a missing browser must not pass.
+func browser(t *testing.T) context.Context {
+	t.Helper()
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromiumPath(t)),
+		chromedp.Headless,
+		chromedp.NoSandbox, // tests run as root, where the sandbox refuses to start
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1280, 1024),
+	)
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	timeout, cancelTimeout := context.WithTimeout(alloc, 60*time.Second)
+	ctx, cancel := chromedp.NewContext(timeout)
+	t.Cleanup(func() {
+		cancel()
+		cancelTimeout()
+		cancelAlloc()
+	})
+	return ctx
+}
+
+func chromiumPath(t *testing.T) string {
+	t.Helper()
+	if p := os.Getenv("IMPACTBOARD_CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	const msg = "no Chromium: set IMPACTBOARD_CHROMIUM or put chromium on PATH"
+	if os.Getenv("CI") == "true" {
+		t.Fatal(msg)
+	}
+	t.Skip(msg)
+	return ""
+}
