@@ -99,6 +99,12 @@ func checkEncoding(br *bufio.Reader) (Problem, bool) {
 			return Problem{Message: "the file is UTF-16 text; save it as UTF-8 (in Excel: \"CSV UTF-8\")"}, false
 		}
 	}
+	// Text holds no NUL bytes, binary files many (a random byte is one in
+	// 256 times); one in a cell is left for that cell's message.
+	sample, _ := br.Peek(4096)
+	if bytes.Count(sample, []byte{0}) >= 4 {
+		return Problem{Message: "the file is not text (it holds NUL bytes, as binary files and UTF-16 text without a byte-order mark do); import a CSV UTF-8 or an XLSX file"}, false
+	}
 	return Problem{}, true
 }
 

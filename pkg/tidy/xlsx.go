@@ -104,7 +104,29 @@ func checkZip(r io.ReaderAt, size int64, limit int64) (Problem, bool) {
 			return p, false
 		}
 	}
-	return Problem{}, true
+	return notOOXML(zr)
+}
+
+// notOOXML refuses a zip archive that is no Office Open XML package (every
+// one has [Content_Types].xml), naming an OpenDocument spreadsheet, which
+// is a zip too, rather than letting excelize fail on it with "EOF".
+func notOOXML(zr *zip.Reader) (Problem, bool) {
+	kind := "a zip archive, not an XLSX workbook"
+	for _, zf := range zr.File {
+		switch zf.Name {
+		case "[Content_Types].xml":
+			return Problem{}, true
+		case "mimetype":
+			if rc, err := zf.Open(); err == nil {
+				head, _ := io.ReadAll(io.LimitReader(rc, 100))
+				rc.Close()
+				if strings.Contains(string(head), "opendocument.spreadsheet") {
+					kind = "an OpenDocument spreadsheet (.ods), not an XLSX workbook"
+				}
+			}
+		}
+	}
+	return Problem{Message: "the file is " + kind + "; save it as .xlsx, or as CSV UTF-8"}, false
 }
 
 // checkEntry unpacks one entry to nowhere, to be sure it holds what the
