@@ -19,6 +19,9 @@ func (c Change) String() string {
 	}
 	o := *c.Old
 	diffs := []string{number(&o.Value) + " -> " + number(&m.Value)}
+	if o.Value == m.Value { // the value names the figure; say it stays
+		diffs[0] = number(&m.Value) + " (value unchanged)"
+	}
 	if !sameNumber(o.Numerator, m.Numerator) || !sameNumber(o.Denominator, m.Denominator) {
 		diffs = append(diffs, fmt.Sprintf("numerator/denominator %s/%s -> %s/%s",
 			number(o.Numerator), number(o.Denominator), number(m.Numerator), number(m.Denominator)))

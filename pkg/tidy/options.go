@@ -2,6 +2,7 @@ package tidy
 
 import (
 	"fmt"
+	"strconv"
 
 	"github.com/impactboard/impactboard/pkg/domain"
 )
@@ -63,7 +64,16 @@ func tooLarge(limit, size int64) error {
 }
 
 func tooManyRows(limit int) error {
-	return domain.Errorf(domain.EINVALID, "the file has more than %d data rows, the import limit; split it into smaller files", limit)
+	return domain.Errorf(domain.EINVALID, "the file has more than %s data rows, the import limit; split it into smaller files", formatCount(limit))
+}
+
+// formatCount writes n with thousands separators: "2,000,000".
+func formatCount(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
 }
 
 // FormatBytes renders a size the way messages show it: "50 MB", "1.5 KB".

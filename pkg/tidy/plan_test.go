@@ -51,7 +51,7 @@ func TestPlanImportStatusChange(t *testing.T) {
 	if len(p.Changed) != 1 {
 		t.Fatalf("changed = %d, want 1", len(p.Changed))
 	}
-	if got, want := p.Changed[0].String(), `graduation-rate 2019 (all): 84 -> 84; status "approved" -> "draft"`; got != want {
+	if got, want := p.Changed[0].String(), `graduation-rate 2019 (all): 84 (value unchanged); status "approved" -> "draft"`; got != want {
 		t.Errorf("change = %q, want %q", got, want)
 	}
 }
