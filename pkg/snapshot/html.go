@@ -19,12 +19,6 @@ import (
 //go:embed templates/snapshot.html
 var templateFiles embed.FS
 
-// printFiles holds print.js, the snapshot's own script: it runs after
-// charts.js and keeps each legend under its chart's title in print.
-//
-//go:embed print.js
-var printFiles embed.FS
-
 var page = template.Must(template.New("snapshot.html").Funcs(template.FuncMap{
 	"date":     func(t time.Time) string { return t.UTC().Format("2 January 2006") },
 	"datetime": func(t time.Time) string { return t.UTC().Format("2 January 2006, 15:04 UTC") },
@@ -82,16 +76,14 @@ type htmlPage struct {
 	CSP     string
 	CSS     template.CSS
 	ECharts template.JS
-	// The template fields are named after the files.
+	// The template field is named after the file.
 	ChartsJS template.JS
-	PrintJS  template.JS
 }
 
 // HTML writes the document as one self-contained page: the site's CSS,
-// ECharts, the chart start-up script and the snapshot's print script are
-// inline, so it opens offline and makes no request. A
-// Content-Security-Policy allows exactly those three scripts and that style
-// sheet (by hash) and nothing from any address.
+// ECharts and the chart start-up script are inline, so it opens offline
+// and makes no request. A Content-Security-Policy allows exactly those two
+// scripts and that style sheet (by hash) and nothing from any address.
 // assets holds app.css, charts.js and vendor/echarts/echarts.min.js.
 func HTML(w io.Writer, d *Document, sha string, assets fs.FS) error {
 	css, err := fs.ReadFile(assets, cssFile)
@@ -106,14 +98,10 @@ func HTML(w io.Writer, d *Document, sha string, assets fs.FS) error {
 	if err != nil {
 		return err
 	}
-	pjs, err := readScript(printFiles, "print.js")
-	if err != nil {
-		return err
-	}
 	style := strings.ReplaceAll(string(css)+snapshotCSS, "</", `<\/`)
-	p := htmlPage{D: d, SHA256: sha, CSS: template.CSS(style), ECharts: template.JS(ech), ChartsJS: template.JS(cjs), PrintJS: template.JS(pjs)}
-	p.CSP = fmt.Sprintf("default-src 'none'; script-src %s %s %s; style-src %s; img-src data:; base-uri 'none'; form-action 'none'",
-		hashSource(ech), hashSource(cjs), hashSource(pjs), hashSource(style))
+	p := htmlPage{D: d, SHA256: sha, CSS: template.CSS(style), ECharts: template.JS(ech), ChartsJS: template.JS(cjs)}
+	p.CSP = fmt.Sprintf("default-src 'none'; script-src %s %s; style-src %s; img-src data:; base-uri 'none'; form-action 'none'",
+		hashSource(ech), hashSource(cjs), hashSource(style))
 	t, err := page.Clone()
 	if err != nil {
 		return err

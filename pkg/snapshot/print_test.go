@@ -28,9 +28,10 @@ const legendPlaces = `((event) => {
 })`
 
 // TestBrowserPrintKeepsLegendsUnderTitles: charts.js turns paged legends
-// plain for print and back after; ECharts then rebuilt each legend at the
-// very top, over the chart's title. In a snapshot, print.js keeps every
-// legend where its option puts it, in print and after.
+// plain for print and back after; ECharts rebuilt each legend at the very
+// top, over the chart's title, until charts.js passed the legend's other
+// settings with the type. Every legend stays where its option puts it, in
+// print and after.
 func TestBrowserPrintKeepsLegendsUnderTitles(t *testing.T) {
 	ctx := browser(t)
 	file := filepath.Join(t.TempDir(), "snapshot.html")

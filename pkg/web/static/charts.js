@@ -197,6 +197,16 @@
   // and moves the plot down by the extra rows; restoreLegends undoes it.
   var printedLegends = [];
 
+  // withType is the legend's settings with another type. ECharts builds a
+  // legend whose type changes afresh, from its defaults, so a switch that
+  // gave only the type put the legend at the very top, over the title.
+  function withType(legend, type) {
+    var out = {};
+    Object.keys(legend).forEach(function (key) { out[key] = legend[key]; });
+    out.type = type;
+    return out;
+  }
+
   function plainLegend(chart, width) {
     var o = chart.getOption();
     var legend = o.legend && o.legend[0];
@@ -206,14 +216,14 @@
     }
     var names = (legend.data || []).map(function (d) { return typeof d === 'object' ? d.name : d; });
     var extra = (legendRows(names, width - 16) - 1) * LEGEND_ROW_PX;
-    printedLegends.push({ chart: chart, top: grid.top });
-    chart.setOption({ legend: { type: 'plain' }, grid: { top: (parseFloat(grid.top) || 0) + extra } });
+    printedLegends.push({ chart: chart, top: grid.top, legend: legend });
+    chart.setOption({ legend: withType(legend, 'plain'), grid: { top: (parseFloat(grid.top) || 0) + extra } });
   }
 
   function restoreLegends() {
     printedLegends.forEach(function (p) {
       if (!p.chart.isDisposed()) {
-        p.chart.setOption({ legend: { type: 'scroll' }, grid: { top: p.top } });
+        p.chart.setOption({ legend: withType(p.legend, 'scroll'), grid: { top: p.top } });
       }
     });
     printedLegends = [];
