@@ -3,9 +3,13 @@ package web
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
+	"net/url"
 	"os"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -68,13 +72,17 @@ var errStaleAPI = domain.Errorf(domain.ECONFLICT,
 // field "file". Applying a file with any problem writes nothing and
 // answers 422 with every problem; applying with ?expect= a dry run's
 // fingerprint writes nothing and answers 409 when the figures it touches
-// changed since that dry run.
+// changed since that dry run. A query parameter it does not take is
+// refused (400) before the file is read.
 func (s *Server) apiImport(c echo.Context) error {
 	p, err := s.partnership(c)
 	if err != nil {
 		return err
 	}
-	dry, expect, err := importParams(c.QueryParam("dry_run"), c.QueryParam("expect"))
+	if err := onlyQueryParams(c.QueryParams(), importQueryParams); err != nil {
+		return err
+	}
+	dry, expect, err := importParams(c.QueryParams(), c.QueryParam("dry_run"), c.QueryParam("expect"))
 	if err != nil {
 		return err
 	}
@@ -119,16 +127,42 @@ func (s *Server) apiApply(c echo.Context, slug string, u upload, f *os.File, exp
 	return transfer.Apply(ctx, s.store, slug, actor, src)
 }
 
+// importQueryParams are the query parameters the import endpoint reads.
+var importQueryParams = []string{"dry_run", "expect"}
+
+// onlyQueryParams refuses a query parameter not in allowed, or one given
+// twice: a misspelt ?dryrun=true must not import for real.
+func onlyQueryParams(q url.Values, allowed []string) error {
+	for _, name := range slices.Sorted(maps.Keys(q)) {
+		if !slices.Contains(allowed, name) {
+			return domain.Errorf(domain.EINVALID, "unknown query parameter %q; nothing was imported: the import takes only %s",
+				name, strings.Join(allowed, " and "))
+		}
+		if n := len(q[name]); n > 1 {
+			return domain.Errorf(domain.EINVALID, "query parameter %q is given %d times; nothing was imported: give it once", name, n)
+		}
+	}
+	return nil
+}
+
 // importParams reads ?dry_run (without it the file is applied, as the
 // command line does without --dry-run) and ?expect, a dry run's
-// fingerprint, which only an apply takes.
-func importParams(dryRun, expect string) (bool, string, error) {
-	dry, err := dryRunParam(dryRun)
+// fingerprint, which only an apply takes; q tells a parameter given
+// empty from one left out.
+func importParams(q url.Values, dryRun, expect string) (bool, string, error) {
+	dry, err := dryRunParam(q.Has("dry_run"), dryRun)
 	switch {
-	case err != nil || expect == "":
-		return dry, "", err
+	case err != nil:
+		return false, "", err
+	case !q.Has("expect"):
+		return dry, "", nil
 	case dry:
 		return false, "", domain.Errorf(domain.EINVALID, "expect goes with an apply: leave it out of a dry run, whose answer gives the fingerprint")
+	case expect == "":
+		// Most likely a script's empty variable: applying unchecked is
+		// not what was asked.
+		return false, "", domain.Errorf(domain.EINVALID,
+			"expect is empty; nothing was imported: give the fingerprint of the dry run being confirmed, or leave expect out to apply the file to the figures as they are")
 	}
 	if err := transfer.CheckFingerprint(expect); err != nil {
 		return false, "", domain.Errorf(domain.EINVALID, "expect: %s", domain.ErrorMessage(err))
@@ -136,14 +170,18 @@ func importParams(dryRun, expect string) (bool, string, error) {
 	return false, expect, nil
 }
 
-// dryRunParam reads ?dry_run.
-func dryRunParam(s string) (bool, error) {
-	if s == "" {
+// dryRunParam reads ?dry_run: a bare ?dry_run or ?dry_run= asks for a dry
+// run as ?dry_run=true does, since writing is never what it meant.
+func dryRunParam(present bool, s string) (bool, error) {
+	if !present {
 		return false, nil
+	}
+	if s == "" {
+		return true, nil
 	}
 	b, err := strconv.ParseBool(s)
 	if err != nil {
-		return false, domain.Errorf(domain.EINVALID, "dry_run must be true or false, got %q", s)
+		return false, domain.Errorf(domain.EINVALID, "dry_run must be true or false, got %q; nothing was imported", s)
 	}
 	return b, nil
 }

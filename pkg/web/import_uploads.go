@@ -103,7 +103,7 @@ func (us uploads) writeMeta(u upload) error {
 // open returns the upload id of user in partnership, or a not-found error
 // when it is not theirs, not for this partnership, or expired.
 func (us uploads) open(id string, userID int64, partnership string) (upload, *os.File, error) {
-	gone := domain.Errorf(domain.ENOTFOUND, "the uploaded file is no longer here (uploads are kept for %d minutes): upload it again", int(uploadTTL.Minutes()))
+	gone := domain.Errorf(domain.ENOTFOUND, "This upload is no longer kept: it was imported already, or it expired (uploads are kept for %d minutes). To import the file, upload it again.", int(uploadTTL.Minutes()))
 	if !uploadID.MatchString(id) {
 		return upload{}, nil, gone
 	}
