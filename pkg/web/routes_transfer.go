@@ -20,6 +20,8 @@ type Transfers interface {
 const (
 	importPage = "/p/:partnership/import"
 	importAPI  = "/api/v1/partnerships/:partnership/imports"
+	exportPath = "/p/:partnership/export" // + ".csv", ".xlsx" or ".json"
+	exportAPI  = "/api/v1/partnerships/:partnership/export"
 )
 
 // transferRoutes lists the routes of bulk import and export; see
@@ -32,10 +34,10 @@ func (s *Server) transferRoutes() []route {
 		{"POST", importPage, imp, s.importPreview},
 		{"POST", importPage + "/apply", imp, s.importApply},
 		{"POST", importAPI, imp, s.apiImport},
-		{"GET", "/p/:partnership/export.csv", view, s.exportPage("csv")},
-		{"GET", "/p/:partnership/export.xlsx", view, s.exportPage("xlsx")},
-		{"GET", "/p/:partnership/export.json", view, s.exportPage("json")},
-		{"GET", "/api/v1/partnerships/:partnership/export", view, s.apiExport},
+		{"GET", exportPath + ".csv", view, s.exportPage("csv")},
+		{"GET", exportPath + ".xlsx", view, s.exportPage("xlsx")},
+		{"GET", exportPath + ".json", view, s.exportPage("json")},
+		{"GET", exportAPI, view, s.apiExport},
 	}
 }
 

@@ -124,8 +124,10 @@ func (s *Server) middleware() {
 		ContentSecurityPolicy: contentSecurityPolicy,
 	}))
 	s.echo.Use(s.bodyLimit())
-	s.echo.Use(middleware.GzipWithConfig(middleware.GzipConfig{MinLength: 1024}))
-	s.echo.Use(middleware.ContextTimeoutWithConfig(middleware.ContextTimeoutConfig{Timeout: 30 * time.Second}))
+	s.echo.Use(middleware.GzipWithConfig(middleware.GzipConfig{MinLength: 1024, Skipper: isXLSXExport}))
+	s.echo.Use(middleware.ContextTimeoutWithConfig(middleware.ContextTimeoutConfig{Timeout: requestTimeout, Skipper: isBulk}))
+	s.echo.Use(middleware.ContextTimeoutWithConfig(middleware.ContextTimeoutConfig{Timeout: bulkTimeout, Skipper: isShort}))
+	s.echo.Use(extendDeadlines)
 	s.echo.Use(s.identify)
 	s.echo.Use(s.csrf())
 }
