@@ -3,13 +3,14 @@ package snapshot_test
 import (
 	"context"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
+
+	"github.com/impactboard/impactboard/pkg/browsertest"
 )
 
 // legendPlaces dispatches an event and reads each shown legend's type and
@@ -33,7 +34,8 @@ const legendPlaces = `((event) => {
 // settings with the type. Every legend stays where its option puts it, in
 // print and after.
 func TestBrowserPrintKeepsLegendsUnderTitles(t *testing.T) {
-	ctx := browser(t)
+	ctx, cancel := context.WithTimeout(browsertest.Start(t), 60*time.Second)
+	defer cancel()
 	file := filepath.Join(t.TempDir(), "snapshot.html")
 	if err := os.WriteFile(file, []byte(renderHTML(t, "March 2026", assets())), 0o600); err != nil {
 		t.Fatal(err)
@@ -64,46 +66,4 @@ func TestBrowserPrintKeepsLegendsUnderTitles(t *testing.T) {
 			}
 		}
 	}
-}
-
-// browser starts a headless Chromium for the test. A machine without one
-// skips the test, except in CI, where a missing browser must not pass.
-func browser(t *testing.T) context.Context {
-	t.Helper()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromiumPath(t)),
-		chromedp.Headless,
-		chromedp.NoSandbox, // tests run as root, where the sandbox refuses to start
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 1024),
-	)
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	timeout, cancelTimeout := context.WithTimeout(alloc, 60*time.Second)
-	ctx, cancel := chromedp.NewContext(timeout)
-	t.Cleanup(func() {
-		cancel()
-		cancelTimeout()
-		cancelAlloc()
-	})
-	return ctx
-}
-
-func chromiumPath(t *testing.T) string {
-	t.Helper()
-	if p := os.Getenv("IMPACTBOARD_CHROMIUM"); p != "" {
-		return p
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	const msg = "no Chromium: set IMPACTBOARD_CHROMIUM or put chromium on PATH"
-	if os.Getenv("CI") == "true" {
-		t.Fatal(msg)
-	}
-	t.Skip(msg)
-	return ""
 }

@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"math"
 	"net/url"
-	"os"
-	"os/exec"
 	"reflect"
 	"strings"
 	"sync"
@@ -19,6 +17,8 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"github.com/impactboard/impactboard/pkg/browsertest"
 )
 
 // pageTimeout bounds everything done in one tab, so a page that hangs
@@ -30,7 +30,7 @@ const pageTimeout = 30 * time.Second
 // would see: the scripts ran cleanly under the CSP, nothing was fetched from
 // another host, and every chart drew the figures the server sent.
 func TestBrowserPages(t *testing.T) {
-	ctx := browser(t)
+	ctx := browsertest.Start(t)
 	a := newApp(t)
 	for _, p := range []string{"anchorage-90-by-2020", "better-together-central-oregon"} {
 		for _, path := range []string{"", "/indicators/hs-graduation-4yr", "/dashboards/graduation"} {
@@ -73,55 +73,6 @@ func checkAnchorageProgress(t *testing.T, charts []chartFacts) {
 			t.Errorf("progress chart: series %q missing or empty in %s", name, c.Series)
 		}
 	}
-}
-
-// browser starts one headless Chromium for the calling test and stops it
-// when the test ends.
-func browser(t *testing.T) context.Context {
-	t.Helper()
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromiumPath(t)),
-		chromedp.Headless,
-		chromedp.NoSandbox, // tests run as root, where the sandbox refuses to start
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 1024),
-	)
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancel := chromedp.NewContext(alloc)
-	t.Cleanup(func() {
-		cancel()
-		cancelAlloc()
-	})
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("start Chromium: %v", err)
-	}
-	return ctx
-}
-
-// chromiumPath finds the browser. A machine without one skips the browser
-// tests, except in CI, where a missing browser must not pass silently.
-func chromiumPath(t *testing.T) string {
-	t.Helper()
-	if p := os.Getenv("IMPACTBOARD_CHROMIUM"); p != "" {
-		return p
-	}
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	const msg = "no Chromium: set IMPACTBOARD_CHROMIUM or put chromium on PATH"
-	if os.Getenv("CI") == "true" {
-		t.Fatal(msg)
-	}
-	t.Skip(msg)
-	return ""
 }
 
 // tab is one page, open in its own tab, with what it logged so far.

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/impactboard/impactboard/pkg/browsertest"
 	"github.com/impactboard/impactboard/pkg/domain"
 )
 
@@ -26,7 +27,7 @@ const (
 // notes are script injections and checks that they show as text and never
 // run, while the charts still draw.
 func TestBrowserHostileStrings(t *testing.T) {
-	ctx := browser(t)
+	ctx := browsertest.Start(t)
 	b := hostileBundle()
 	if err := b.Validate(); err != nil {
 		t.Fatalf("hostile bundle: %v", err)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/impactboard/impactboard/pkg/browsertest"
 	"github.com/impactboard/impactboard/pkg/domain"
 )
 
@@ -108,7 +109,7 @@ const printLegends = `((event) => {
 // page, leaving lines unnamed; in print every legend is plain (wrapped,
 // the plot moved down for its rows), and back to paged after printing.
 func TestBrowserPrintShowsWholeLegends(t *testing.T) {
-	ctx := browser(t)
+	ctx := browsertest.Start(t)
 	a := newApp(t)
 	tb := visit(t, ctx, a.srv.URL+betterTogetherGraduation)
 	read := func(event string) map[string]string {

@@ -10,6 +10,7 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
+	"github.com/impactboard/impactboard/pkg/browsertest"
 	"github.com/impactboard/impactboard/pkg/domain"
 )
 
@@ -78,7 +79,7 @@ func answer(ctx context.Context, ev *fetch.EventRequestPaused, html []byte) {
 // of its attribute, and the graduation chart shows the frozen 84% of 2019,
 // not the later correction.
 func TestBrowserSnapshotOffline(t *testing.T) {
-	ctx := browser(t)
+	ctx := browsertest.Start(t)
 	a := newApp(t)
 	editor, _ := a.signIn("editor@example.org", anchorage, domain.RoleEditor, "")
 	s := takeSnapshot(t, a, anchorage)

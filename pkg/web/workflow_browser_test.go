@@ -12,6 +12,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/impactboard/impactboard/pkg/browsertest"
 	"github.com/impactboard/impactboard/pkg/domain"
 )
 
@@ -344,7 +345,7 @@ func wantHistory(t *testing.T, got []string, who, change, before, after, comment
 // the change. A bad cell first: 120% is refused next to its cell and
 // nothing is saved.
 func TestBrowserEditorEntersData(t *testing.T) {
-	ctx := browser(t)
+	ctx := browsertest.Start(t)
 	a := newApp(t)
 	if f := publicFigure(t, a, 2020); f != nil {
 		t.Fatalf("the sample data already has 2020: %+v", f)
@@ -429,7 +430,7 @@ func TestBrowserEditorEntersData(t *testing.T) {
 // pending figures; an editor returns it with a comment the contributor
 // reads, approves the corrected one, and only then does the public see it.
 func TestBrowserApproveReturn(t *testing.T) {
-	ctx := browser(t)
+	ctx := browsertest.Start(t)
 	a := newApp(t)
 	approvedLatest := overviewLatest(t, ctx, a)
 
