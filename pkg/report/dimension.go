@@ -130,3 +130,13 @@ func (d Dimension) WithReference(ind domain.Indicator, ref string, overall progr
 	d.Gap = progress.EquityGap(ref, d.Groups, ind.Direction, baseYear)
 	return d
 }
+
+// Dimension is the indicator's dimension called name; false, and a
+// Dimension with only that name, when the indicator has no figures by it.
+func (r *Indicator) Dimension(name string) (Dimension, bool) {
+	i := slices.IndexFunc(r.Dimensions, func(d Dimension) bool { return d.Name == name })
+	if i < 0 {
+		return Dimension{Name: name}, false
+	}
+	return r.Dimensions[i], true
+}

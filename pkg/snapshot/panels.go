@@ -64,7 +64,7 @@ func progressChart(r *report.Indicator, id string) (Chart, error) {
 // cannot hide a dimension here (members see small cells), but a dimension
 // without figures has no charts.
 func subgroupPanel(r *report.Indicator, panel dashboard.Panel, v Panel, id string) (Panel, error) {
-	d, ok := dimensionOf(r, panel.Dimension)
+	d, ok := r.Dimension(panel.Dimension)
 	if !ok {
 		return v, nil
 	}
@@ -90,7 +90,7 @@ func subgroupPanel(r *report.Indicator, panel dashboard.Panel, v Panel, id strin
 // says it in words and tables it; nothing when fewer than two groups have
 // figures in common.
 func gapPanel(r *report.Indicator, panel dashboard.Panel, v Panel, id string) (Panel, error) {
-	d, ok := dimensionOf(r, panel.Dimension)
+	d, ok := r.Dimension(panel.Dimension)
 	if !ok {
 		return v, nil
 	}
@@ -108,16 +108,6 @@ func gapPanel(r *report.Indicator, panel dashboard.Panel, v Panel, id string) (P
 		Option: opt, Table: lineTable("Gap to "+d.Gap.Reference+" by year", gap.Lines, func(v float64) string { return gapAmount(r, v) })}}
 	v.GapLines = gapLines(r, d)
 	return v, nil
-}
-
-// dimensionOf finds the panel's dimension; false when the indicator has no
-// figures for it.
-func dimensionOf(r *report.Indicator, name string) (report.Dimension, bool) {
-	i := slices.IndexFunc(r.Dimensions, func(d report.Dimension) bool { return d.Name == name })
-	if i < 0 {
-		return report.Dimension{}, false
-	}
-	return r.Dimensions[i], true
 }
 
 // lineTable is the data table of a multi-line chart: a row per year, a

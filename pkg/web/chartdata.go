@@ -61,7 +61,22 @@ type dimensionCharts struct {
 	GapLines []string
 }
 
+// subgroupCharts are the indicator page's charts of a dimension: the
+// groups (groupCharts) and their gap to the reference group.
 func subgroupCharts(p *report.Partnership, r *report.Indicator, d report.Dimension, id string) (dimensionCharts, error) {
+	out, err := groupCharts(p, r, d, id)
+	if err != nil {
+		return out, err
+	}
+	out.GapLines = gapWords(r, d)
+	out.GapTable = gapTable(r, d)
+	out.Gap, out.HasGap, err = gapChart(p, r, d, id+"-gap")
+	return out, err
+}
+
+// groupCharts draws each group as a line and its latest year as a bar,
+// with their table.
+func groupCharts(p *report.Partnership, r *report.Indicator, d report.Dimension, id string) (dimensionCharts, error) {
 	sub := charts.SubgroupOf(r, d, id+"-lines")
 	out := dimensionCharts{Dim: d}
 	lines, err := charts.SubgroupOption(sub)
@@ -79,10 +94,7 @@ func subgroupCharts(p *report.Partnership, r *report.Indicator, d report.Dimensi
 	out.Bars = chartBox{ID: id + "-bars", Label: sub.Latest().Label(sub.Title), Option: string(bars),
 		CSV: chartCSVURL(p, r, chartBars, d.Name), Notes: sub.Latest().Notes()[1:]} // the year heads the chart
 	out.Table = dimensionTable(p, r, d)
-	out.GapLines = gapWords(r, d)
-	out.GapTable = gapTable(r, d)
-	out.Gap, out.HasGap, err = gapChart(p, r, d, id+"-gap")
-	return out, err
+	return out, nil
 }
 
 func gapChart(p *report.Partnership, r *report.Indicator, d report.Dimension, id string) (chartBox, bool, error) {

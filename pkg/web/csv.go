@@ -88,11 +88,10 @@ func chartLines(r *report.Indicator, kind, dimension string) ([]charts.Line, err
 	if kind == chartProgress {
 		return progressLines(charts.ProgressOf(r, "")), nil
 	}
-	i := slices.IndexFunc(r.Dimensions, func(d report.Dimension) bool { return d.Name == dimension })
-	if i < 0 {
+	d, ok := r.Dimension(dimension)
+	if !ok {
 		return nil, echo.ErrNotFound
 	}
-	d := r.Dimensions[i]
 	switch kind {
 	case chartSubgroup:
 		return charts.SubgroupOf(r, d, "").Lines, nil

@@ -127,29 +127,24 @@ func buildPanel(p *report.Partnership, panel dashboard.Panel, id string) (panelV
 	return v, err
 }
 
-// dimensionOf finds the panel's dimension; false when suppression hides
-// all of it from this audience (the file was checked against all data).
-func dimensionOf(r *report.Indicator, name string) (report.Dimension, bool) {
-	i := slices.IndexFunc(r.Dimensions, func(d report.Dimension) bool { return d.Name == name })
-	if i < 0 {
-		return report.Dimension{Name: name}, false
-	}
-	return r.Dimensions[i], true
-}
-
+// panelDimension draws a subgroup panel: the groups' lines, bars and
+// table, without the gap, which is the equity_gap panel's part (measured
+// from the reference its file names). A dimension that suppression hides
+// all of from this audience has no charts (the file was checked against
+// all data).
 func panelDimension(p *report.Partnership, r *report.Indicator, panel dashboard.Panel, id string) (dimensionCharts, error) {
-	d, ok := dimensionOf(r, panel.Dimension)
+	d, ok := r.Dimension(panel.Dimension)
 	if !ok {
 		return dimensionCharts{Dim: d}, nil
 	}
-	return subgroupCharts(p, r, d, id)
+	return groupCharts(p, r, d, id)
 }
 
 // panelGap measures the gap from the reference the file names, not the
 // report's default, so the panel says what its file says.
 func panelGap(p *report.Partnership, r *report.Indicator, panel dashboard.Panel, id string) (gapView, error) {
 	v := gapView{Dimension: panel.Dimension, Reference: panel.Reference}
-	d, ok := dimensionOf(r, panel.Dimension)
+	d, ok := r.Dimension(panel.Dimension)
 	if !ok {
 		return v, nil
 	}

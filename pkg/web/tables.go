@@ -51,11 +51,3 @@ func gapTable(r *report.Indicator, d report.Dimension) seriesTable {
 	}
 	return t
 }
-
-// GroupsOnly is the dimension without its equity gap, for a dashboard's
-// subgroup panel: the gap is the equity_gap panel's part, measured from
-// the reference its file names.
-func (d dimensionCharts) GroupsOnly() dimensionCharts {
-	d.HasGap, d.Gap, d.GapLines, d.GapTable = false, chartBox{}, nil, seriesTable{}
-	return d
-}
