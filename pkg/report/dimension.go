@@ -140,3 +140,16 @@ func (r *Indicator) Dimension(name string) (Dimension, bool) {
 	}
 	return r.Dimensions[i], true
 }
+
+// GapWords says for each group of d where it stands against d's reference
+// group and how that moved (progress.GapWords), naming the side, so a group
+// that was ahead and is now behind reads as such. The pages and snapshots
+// say it the same way.
+func (r *Indicator) GapWords(d Dimension) []string {
+	amount := func(v float64) string { return GapAmount(r.Indicator, v) }
+	var out []string
+	for _, g := range d.Gap.Groups {
+		out = append(out, progress.GapWords(g, d.Gap.Reference, amount))
+	}
+	return out
+}

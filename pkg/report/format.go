@@ -49,3 +49,12 @@ func GroupLabel(dimension, group string) string {
 	}
 	return dimension + ": " + group
 }
+
+// GapAmount formats the size of a gap between groups: percentage points
+// for a rate in percent ("13.7 points"), the plain number otherwise.
+func GapAmount(ind domain.Indicator, v float64) string {
+	if ind.Unit == domain.UnitPercent {
+		return Number(ind, v) + " points"
+	}
+	return Number(ind, v)
+}

@@ -105,8 +105,8 @@ func gapPanel(r *report.Indicator, panel dashboard.Panel, v Panel, id string) (P
 		return v, fmt.Errorf("gap chart %s: %w", r.Slug, err)
 	}
 	v.Charts = []Chart{{ID: id + "-gap", Label: fmt.Sprintf("Equity gap in %s by %s: distance of each group from %s", r.Name, d.Name, d.Gap.Reference),
-		Option: opt, Table: lineTable("Gap to "+d.Gap.Reference+" by year", gap.Lines, func(v float64) string { return gapAmount(r, v) })}}
-	v.GapLines = gapLines(r, d)
+		Option: opt, Table: lineTable("Gap to "+d.Gap.Reference+" by year", gap.Lines, func(v float64) string { return report.GapAmount(r.Indicator, v) })}}
+	v.GapLines = r.GapWords(d)
 	return v, nil
 }
 
@@ -158,25 +158,6 @@ func latestTable(title string, latest charts.LatestBars, all *Table) *Table {
 		t.Rows = append(t.Rows, row)
 	}
 	return t
-}
-
-// gapLines says in words where each group stands against the reference
-// and how that moved, as the live pages say it.
-func gapLines(r *report.Indicator, d report.Dimension) []string {
-	amount := func(v float64) string { return gapAmount(r, v) }
-	var out []string
-	for _, g := range d.Gap.Groups {
-		out = append(out, progress.GapWords(g, d.Gap.Reference, amount))
-	}
-	return out
-}
-
-// gapAmount is a gap's size: percentage points for a rate in percent.
-func gapAmount(r *report.Indicator, v float64) string {
-	if r.Unit == domain.UnitPercent {
-		return report.Number(r.Indicator, v) + " points"
-	}
-	return report.Number(r.Indicator, v)
 }
 
 func yearValue(r *report.Indicator, p *progress.Point) string {

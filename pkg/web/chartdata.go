@@ -7,8 +7,6 @@ import (
 	"strings"
 
 	"github.com/impactboard/impactboard/pkg/charts"
-	"github.com/impactboard/impactboard/pkg/domain"
-	"github.com/impactboard/impactboard/pkg/progress"
 	"github.com/impactboard/impactboard/pkg/report"
 )
 
@@ -68,7 +66,7 @@ func subgroupCharts(p *report.Partnership, r *report.Indicator, d report.Dimensi
 	if err != nil {
 		return out, err
 	}
-	out.GapLines = gapWords(r, d)
+	out.GapLines = r.GapWords(d)
 	out.GapTable = gapTable(r, d)
 	out.Gap, out.HasGap, err = gapChart(p, r, d, id+"-gap")
 	return out, err
@@ -157,23 +155,4 @@ func dimensionTable(p *report.Partnership, r *report.Indicator, d report.Dimensi
 		t.Rows = append(t.Rows, seriesRow{Year: y, Cells: cells[y]})
 	}
 	return t
-}
-
-// gapWords say how each group's gap to the reference moved, naming the
-// side so a group that was ahead and is now behind reads as such.
-func gapWords(r *report.Indicator, d report.Dimension) []string {
-	amount := func(v float64) string { return gapAmount(r, v) }
-	var out []string
-	for _, g := range d.Gap.Groups {
-		out = append(out, progress.GapWords(g, d.Gap.Reference, amount))
-	}
-	return out
-}
-
-// gapAmount is a gap's size: percentage points for a rate in percent.
-func gapAmount(r *report.Indicator, v float64) string {
-	if r.Unit == domain.UnitPercent {
-		return report.Number(r.Indicator, v) + " points"
-	}
-	return report.Number(r.Indicator, v)
 }

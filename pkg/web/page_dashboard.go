@@ -152,7 +152,7 @@ func panelGap(p *report.Partnership, r *report.Indicator, panel dashboard.Panel,
 	var err error
 	v.Chart, v.HasGap, err = gapChart(p, r, d, id+"-gap")
 	if v.HasGap {
-		v.Lines, v.Table = gapWords(r, d), gapTable(r, d)
+		v.Lines, v.Table = r.GapWords(d), gapTable(r, d)
 	}
 	return v, err
 }

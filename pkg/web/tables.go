@@ -36,7 +36,7 @@ func gapTable(r *report.Indicator, d report.Dimension) seriesTable {
 			if cells[p.Year] == nil {
 				cells[p.Year] = make([]string, len(cols))
 			}
-			cells[p.Year][ci] = gapAmount(r, p.Value)
+			cells[p.Year][ci] = report.GapAmount(r.Indicator, p.Value)
 		}
 	}
 	for _, y := range d.Years {
