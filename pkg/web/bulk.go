@@ -23,17 +23,9 @@ var bulkRoutes = map[string]bool{
 	exportPath + ".csv": true, exportPath + ".xlsx": true, exportPath + ".json": true, exportAPI: true,
 }
 
-// timeoutFor is the time a request on route path may take.
-func timeoutFor(path string) time.Duration {
-	if bulkRoutes[path] {
-		return bulkTimeout
-	}
-	return requestTimeout
-}
-
 // isBulk and isShort split the routes between the two context timeouts.
-func isBulk(c echo.Context) bool  { return timeoutFor(c.Path()) == bulkTimeout }
-func isShort(c echo.Context) bool { return !isBulk(c) }
+func isBulk(c echo.Context) bool  { return bulkRoutes[c.Path()] }
+func isShort(c echo.Context) bool { return !bulkRoutes[c.Path()] }
 
 // extendDeadlines moves a bulk request's connection deadlines from the
 // server's 60 s to bulkTimeout. A writer without deadlines (a test

@@ -1,21 +1,30 @@
 package web
 
 import (
+	"net/http"
+	"net/http/httptest"
 	"testing"
+
+	"github.com/labstack/echo/v4"
 )
 
-func TestTimeoutFor(t *testing.T) {
-	for path, want := range map[string]string{
-		"/p/:partnership":                           "30s",
-		"/api/v1/partnerships/:partnership":         "30s",
-		"/p/:partnership/import":                    "15m0s",
-		"/p/:partnership/import/apply":              "15m0s",
-		"/api/v1/partnerships/:partnership/imports": "15m0s",
-		"/p/:partnership/export.xlsx":               "15m0s",
-		"/api/v1/partnerships/:partnership/export":  "15m0s",
+// TestBulkRoutes: imports and exports get the bulk time limit, pages and
+// other API calls the request limit.
+func TestBulkRoutes(t *testing.T) {
+	e := echo.New()
+	for path, bulk := range map[string]bool{
+		"/p/:partnership":                           false,
+		"/api/v1/partnerships/:partnership":         false,
+		"/p/:partnership/import":                    true,
+		"/p/:partnership/import/apply":              true,
+		"/api/v1/partnerships/:partnership/imports": true,
+		"/p/:partnership/export.xlsx":               true,
+		"/api/v1/partnerships/:partnership/export":  true,
 	} {
-		if got := timeoutFor(path).String(); got != want {
-			t.Errorf("timeoutFor(%s) = %s, want %s", path, got, want)
+		c := e.NewContext(httptest.NewRequest(http.MethodGet, "/", nil), httptest.NewRecorder())
+		c.SetPath(path)
+		if isBulk(c) != bulk || isShort(c) == bulk {
+			t.Errorf("%s: bulk %v, short %v; want bulk %v", path, isBulk(c), isShort(c), bulk)
 		}
 	}
 }

@@ -82,7 +82,7 @@ func (s *Server) apiImport(c echo.Context) error {
 	if err := onlyQueryParams(c.QueryParams(), importQueryParams); err != nil {
 		return err
 	}
-	dry, expect, err := importParams(c.QueryParams(), c.QueryParam("dry_run"), c.QueryParam("expect"))
+	dry, expect, err := importParams(c.QueryParams())
 	if err != nil {
 		return err
 	}
@@ -147,10 +147,11 @@ func onlyQueryParams(q url.Values, allowed []string) error {
 
 // importParams reads ?dry_run (without it the file is applied, as the
 // command line does without --dry-run) and ?expect, a dry run's
-// fingerprint, which only an apply takes; q tells a parameter given
-// empty from one left out.
-func importParams(q url.Values, dryRun, expect string) (bool, string, error) {
-	dry, err := dryRunParam(q.Has("dry_run"), dryRun)
+// fingerprint, which only an apply takes. A parameter given empty is
+// not one left out.
+func importParams(q url.Values) (bool, string, error) {
+	expect := q.Get("expect")
+	dry, err := dryRunParam(q.Has("dry_run"), q.Get("dry_run"))
 	switch {
 	case err != nil:
 		return false, "", err
