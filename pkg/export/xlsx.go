@@ -10,23 +10,18 @@ import (
 )
 
 // XLSX writes p as a workbook: a Summary sheet (the headline and every
-// indicator's status), one sheet per indicator with its figures in the
-// columns of Header, and a Sources sheet. Numbers are numbers; a suppressed
-// figure reads "suppressed (n < T)".
-func XLSX(w io.Writer, p *report.Partnership, generated time.Time) error {
-	return SourceXLSX(w, FromReport(p), generated)
+// indicator's status, and about's lines under its title, such as a
+// snapshot's id, so that a sheet printed from it says what it was made
+// from), one sheet per indicator with its figures in the columns of
+// Header, and a Sources sheet. Numbers are numbers; a suppressed figure
+// reads "suppressed (n < T)".
+func XLSX(w io.Writer, p *report.Partnership, generated time.Time, about ...About) error {
+	return writeXLSX(w, FromReport(p), generated, about)
 }
 
-// About is a labelled line of the Summary's heading, such as a snapshot's
-// id: a sheet printed from the workbook then says what it was made from.
+// About is a labelled line of the Summary's heading.
 type About struct {
 	Label, Value string
-}
-
-// XLSXWith writes p as XLSX does, with about's lines under the Summary's
-// title, in their order.
-func XLSXWith(w io.Writer, p *report.Partnership, generated time.Time, about []About) error {
-	return sourceXLSX(w, FromReport(p), generated, about)
 }
 
 // SourceXLSX writes src as XLSX does. We write the SpreadsheetML ourselves
@@ -39,14 +34,13 @@ func XLSXWith(w io.Writer, p *report.Partnership, generated time.Time, about []A
 // workbook, is written after the indicator sheets, once every indicator's
 // summary is final; zip entries need no order.
 func SourceXLSX(w io.Writer, src Source, generated time.Time) error {
-	return sourceXLSX(w, src, generated, nil)
+	return writeXLSX(w, src, generated, nil)
 }
 
-func sourceXLSX(w io.Writer, src Source, generated time.Time, about []About) error {
+func writeXLSX(w io.Writer, src Source, generated time.Time, about []About) error {
 	zw := zip.NewWriter(w)
-	b := newBook(zw, src.Report(), generated)
-	b.about = about
-	if err := b.write(src, generated); err != nil {
+	b := newBook(zw, src.Report(), generated, about)
+	if err := b.write(src); err != nil {
 		return fmt.Errorf("write xlsx: %w", err)
 	}
 	if err := b.writePackage(); err != nil {
@@ -64,15 +58,15 @@ func sourceXLSX(w io.Writer, src Source, generated time.Time, about []About) err
 type book struct {
 	zw      *zip.Writer
 	p       *report.Partnership
-	at      time.Time   // the entries' time: a fixed one keeps the bytes repeatable
+	at      time.Time   // generated: the Summary's and the entries' time (a fixed one keeps the bytes repeatable)
 	sheets  []string    // one per indicator, in order
 	sources *sourceList // filled as indicator sheets are written
 	about   []About     // lines under the Summary's title
 }
 
 // newBook names every sheet up front, so the Summary can name them.
-func newBook(zw *zip.Writer, p *report.Partnership, generated time.Time) *book {
-	b := &book{zw: zw, p: p, at: generated.UTC(), sources: newSourceList()}
+func newBook(zw *zip.Writer, p *report.Partnership, generated time.Time, about []About) *book {
+	b := &book{zw: zw, p: p, at: generated.UTC(), sources: newSourceList(), about: about}
 	names := newSheetNames()
 	for _, ind := range p.Indicators {
 		b.sheets = append(b.sheets, names.name(ind.Name, ind.Slug))
@@ -90,7 +84,7 @@ func (b *book) names() []string {
 	return append(append([]string{summarySheet}, b.sheets...), sourcesSheet)
 }
 
-func (b *book) write(src Source, generated time.Time) error {
+func (b *book) write(src Source) error {
 	i := 0
 	err := src.Each(func(ind *report.Indicator, figures report.FigureFunc) error {
 		if i >= len(b.sheets) {
@@ -108,7 +102,7 @@ func (b *book) write(src Source, generated time.Time) error {
 	if i != len(b.sheets) {
 		return fmt.Errorf("%d of %d indicator sheets written", i, len(b.sheets))
 	}
-	if err := b.summary(generated); err != nil {
+	if err := b.summary(); err != nil {
 		return fmt.Errorf("sheet %s: %w", summarySheet, err)
 	}
 	if err := b.sourcesSheet(len(b.sheets) + 2); err != nil {

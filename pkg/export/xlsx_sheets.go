@@ -14,7 +14,7 @@ var summaryColumns = []string{"Indicator", "Sheet", "Goal", "Unit", "Direction",
 	"Baseline year", "Baseline", "Latest year", "Latest", "Target year", "Target",
 	"Status", "Ratio", "Summary"}
 
-func (b *book) summary(generated time.Time) error {
+func (b *book) summary() error {
 	s, err := b.newSheet(1, 40, 24, 30, 12, 16, 9, 9, 9, 9, 9, 9, 20, 8, 80)
 	if err != nil {
 		return err
@@ -24,7 +24,7 @@ func (b *book) summary(generated time.Time) error {
 		rows = append(rows, []any{SafeCell(a.Label), SafeCell(a.Value)})
 	}
 	rows = append(rows,
-		[]any{"Generated at", generated.UTC().Format(time.RFC3339)},
+		[]any{"Generated at", b.at.Format(time.RFC3339)},
 		[]any{"Headline", SafeCell(b.p.Headline.Text())})
 	for _, r := range rows {
 		if err := s.add(r...); err != nil {

@@ -214,7 +214,7 @@ func TestXLSXWithAbout(t *testing.T) {
 	p := report.Build(synthetic(2, 2, 1), member, 2026)
 	about := []export.About{{Label: "Snapshot", Value: "=March board"}, {Label: "Snapshot id", Value: "0011"}}
 	var buf bytes.Buffer
-	if err := export.XLSXWith(&buf, p, generated, about); err != nil {
+	if err := export.XLSX(&buf, p, generated, about...); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf)

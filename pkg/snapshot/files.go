@@ -58,7 +58,7 @@ func Write(w io.Writer, format string, content []byte, sha string, assets fs.FS)
 	case "csv":
 		return export.CSV(w, d.Report())
 	}
-	return export.XLSXWith(w, d.Report(), d.TakenAt, d.about(sha))
+	return export.XLSX(w, d.Report(), d.TakenAt, d.about(sha)...)
 }
 
 // about heads the XLSX Summary with what identifies the snapshot, so a
