@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -58,4 +59,21 @@ func chromiumPath(t *testing.T) string {
 	}
 	t.Skip(msg)
 	return ""
+}
+
+// Tab opens a new tab of the browser that Start gave, closed when the test
+// ends; everything done in it must finish within timeout, so a page that
+// hangs fails its own test instead of stalling the run.
+func Tab(t *testing.T, browser context.Context, timeout time.Duration) context.Context {
+	t.Helper()
+	limited, cancelTimeout := context.WithTimeout(browser, timeout)
+	ctx, cancel := chromedp.NewContext(limited)
+	t.Cleanup(func() {
+		cancel()
+		cancelTimeout()
+	})
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("open a tab: %v", err)
+	}
+	return ctx
 }

@@ -86,15 +86,7 @@ type tab struct {
 // chart on it has started. The tab closes when the test ends.
 func visit(t *testing.T, browserCtx context.Context, pageURL string) *tab {
 	t.Helper()
-	timeout, cancelTimeout := context.WithTimeout(browserCtx, pageTimeout)
-	ctx, cancel := chromedp.NewContext(timeout)
-	t.Cleanup(func() {
-		cancel()
-		cancelTimeout()
-	})
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("open a tab: %v", err)
-	}
+	ctx := browsertest.Tab(t, browserCtx, pageTimeout)
 	u, err := url.Parse(pageURL)
 	if err != nil {
 		t.Fatalf("parse %s: %v", pageURL, err)

@@ -23,15 +23,7 @@ const snapshotURL = "https://snapshot.invalid/snapshot.html"
 // fails as if the network were cut, and every URL asked for is recorded.
 func offlineTab(t *testing.T, browserCtx context.Context, html []byte) (*tab, func() []string) {
 	t.Helper()
-	timeout, cancelTimeout := context.WithTimeout(browserCtx, pageTimeout)
-	ctx, cancel := chromedp.NewContext(timeout)
-	t.Cleanup(func() {
-		cancel()
-		cancelTimeout()
-	})
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("open a tab: %v", err)
-	}
+	ctx := browsertest.Tab(t, browserCtx, pageTimeout)
 	var mu sync.Mutex
 	var requested []string
 	l := &pageLog{host: "snapshot.invalid"}
