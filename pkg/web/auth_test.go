@@ -12,9 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/impactboard/impactboard"
 	"github.com/impactboard/impactboard/pkg/domain"
-	"github.com/impactboard/impactboard/pkg/seed"
 	"github.com/impactboard/impactboard/pkg/store"
 	"github.com/impactboard/impactboard/pkg/store/storetest"
 	"github.com/impactboard/impactboard/pkg/web"
@@ -228,15 +226,7 @@ func (c *clock) advance(d time.Duration) {
 func newClockApp(t testing.TB, clk *clock, cfg web.Config) *app {
 	t.Helper()
 	db := storetest.Open(t, storetest.SQLiteDSN(t), store.Options{Now: clk.now})
-	bundles, err := seed.Load(impactboard.SeedFS())
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, b := range bundles {
-		if _, err := db.SaveBundle(context.Background(), b, "test"); err != nil {
-			t.Fatal(err)
-		}
-	}
+	saveSample(t, db)
 	cfg.Now = clk.now
 	s, err := web.New(db, cfg)
 	if err != nil {

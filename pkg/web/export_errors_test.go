@@ -2,7 +2,6 @@ package web_test
 
 import (
 	"bytes"
-	"context"
 	"database/sql"
 	"encoding/csv"
 	"encoding/json"
@@ -17,8 +16,6 @@ import (
 
 	_ "github.com/mattn/go-sqlite3" // the "sqlite3" database/sql driver, to damage a figure
 
-	"github.com/impactboard/impactboard"
-	"github.com/impactboard/impactboard/pkg/seed"
 	"github.com/impactboard/impactboard/pkg/store"
 	"github.com/impactboard/impactboard/pkg/store/storetest"
 	"github.com/impactboard/impactboard/pkg/web"
@@ -40,15 +37,7 @@ func newDamagedApp(t *testing.T) *damagedApp {
 	t.Helper()
 	dsn := storetest.SQLiteDSN(t)
 	db := storetest.Open(t, dsn, store.Options{})
-	bundles, err := seed.Load(impactboard.SeedFS())
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, b := range bundles {
-		if _, err := db.SaveBundle(context.Background(), b, "test"); err != nil {
-			t.Fatal(err)
-		}
-	}
+	saveSample(t, db)
 	raw, err := sql.Open("sqlite3", "file:"+dsn+"?_busy_timeout=5000")
 	if err != nil {
 		t.Fatal(err)

@@ -32,6 +32,17 @@ type app struct {
 func newApp(t testing.TB, extra ...*domain.Bundle) *app {
 	t.Helper()
 	db := storetest.SQLite(t)
+	saveSample(t, db, extra...)
+	ds, err := dashboard.LoadAll(impactboard.DashboardsFS())
+	if err != nil {
+		t.Fatalf("load dashboards: %v", err)
+	}
+	return serveApp(t, db, ds)
+}
+
+// saveSample stores the sample partnerships, and extra, in db.
+func saveSample(t testing.TB, db *store.DB, extra ...*domain.Bundle) {
+	t.Helper()
 	bundles, err := seed.Load(impactboard.SeedFS())
 	if err != nil {
 		t.Fatalf("load seed: %v", err)
@@ -41,11 +52,6 @@ func newApp(t testing.TB, extra ...*domain.Bundle) *app {
 			t.Fatalf("save %s: %v", b.Partnership.Slug, err)
 		}
 	}
-	ds, err := dashboard.LoadAll(impactboard.DashboardsFS())
-	if err != nil {
-		t.Fatalf("load dashboards: %v", err)
-	}
-	return serveApp(t, db, ds)
 }
 
 func serveApp(t testing.TB, db *store.DB, ds []*dashboard.Dashboard) *app {

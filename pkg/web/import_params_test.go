@@ -80,12 +80,9 @@ func TestImportBrowserConfirmAgainSaysWhy(t *testing.T) {
 	a := newTransferApp(t, 0)
 	preview := upload(a.editor, importPath, "figures.csv", []byte(importCSV), true)
 	wantStatus(t, "preview", preview, http.StatusOK)
-	id := uploadField.FindStringSubmatch(preview.Body)
-	if id == nil {
-		t.Fatalf("no upload id in the preview")
-	}
-	wantStatus(t, "confirm", a.editor.post(importPath+"/apply", url.Values{"upload": {id[1]}}), http.StatusSeeOther)
-	again := a.editor.post(importPath+"/apply", url.Values{"upload": {id[1]}})
+	id := uploadID(t, "the preview", preview)
+	wantStatus(t, "confirm", a.editor.post(importPath+"/apply", url.Values{"upload": {id}}), http.StatusSeeOther)
+	again := a.editor.post(importPath+"/apply", url.Values{"upload": {id}})
 	wantStatus(t, "confirming again", again, http.StatusUnprocessableEntity)
 	mustContain(t, "confirming again", html.UnescapeString(again.Body),
 		"<strong>The file was not imported.</strong> This upload is no longer kept: it was imported already, or it expired (uploads are kept for 30 minutes). To import the file, upload it again.")

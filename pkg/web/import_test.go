@@ -36,14 +36,11 @@ func TestImportBrowserPreviewThenConfirm(t *testing.T) {
 		t.Fatalf("after the dry run %d figures, want %d", got, before)
 	}
 
-	id := uploadField.FindStringSubmatch(r.Body)
-	if id == nil {
-		t.Fatalf("no upload id in the preview")
-	}
-	if other := a.viewer.post(importPath+"/apply", url.Values{"upload": {id[1]}}); other.Status != http.StatusForbidden {
+	id := uploadID(t, "the preview", r)
+	if other := a.viewer.post(importPath+"/apply", url.Values{"upload": {id}}); other.Status != http.StatusForbidden {
 		t.Fatalf("viewer confirming: status %d, want 403", other.Status)
 	}
-	done := a.editor.post(importPath+"/apply", url.Values{"upload": {id[1]}})
+	done := a.editor.post(importPath+"/apply", url.Values{"upload": {id}})
 	wantStatus(t, "confirm", done, http.StatusSeeOther)
 	if done.location() != pA {
 		t.Errorf("confirm redirects to %q, want the overview", done.location())
@@ -53,7 +50,7 @@ func TestImportBrowserPreviewThenConfirm(t *testing.T) {
 	if got := storedValue(t, a.app, "hs-graduation-4yr", 2019); got != 85 {
 		t.Fatalf("after confirming the 2019 value is %v, want 85", got)
 	}
-	again := a.editor.post(importPath+"/apply", url.Values{"upload": {id[1]}})
+	again := a.editor.post(importPath+"/apply", url.Values{"upload": {id}})
 	wantStatus(t, "confirming twice", again, http.StatusUnprocessableEntity)
 	mustContain(t, "confirming twice", again.Body, "upload it again")
 
@@ -70,16 +67,13 @@ func TestImportBrowserConfirmAfterAnEdit(t *testing.T) {
 	a := newTransferApp(t, 0)
 	preview := upload(a.editor, importPath, "figures.csv", []byte(importCSV), true)
 	wantStatus(t, "preview", preview, http.StatusOK)
-	id := uploadField.FindStringSubmatch(preview.Body)
-	if id == nil {
-		t.Fatalf("no upload id in the preview")
-	}
+	id := uploadID(t, "the preview", preview)
 	edit := a.editor.sendJSON("PUT", apiA+"/indicators/hs-graduation-4yr/measurements",
 		`{"comment":"correction","measurements":[{"year":2019,"value":86}]}`)
 	wantStatus(t, "concurrent edit", edit, http.StatusOK)
 	before := figureCount(t, a.app)
 
-	refused := a.editor.post(importPath+"/apply", url.Values{"upload": {id[1]}})
+	refused := a.editor.post(importPath+"/apply", url.Values{"upload": {id}})
 	wantStatus(t, "confirm after the edit", refused, http.StatusConflict)
 	mustContain(t, "confirm after the edit", html.UnescapeString(refused.Body), "Nothing was imported: the data changed since the preview; review again.",
 		"<td class=\"num\">86</td>", "<strong>85</strong>", "Confirm import")
@@ -87,11 +81,8 @@ func TestImportBrowserConfirmAfterAnEdit(t *testing.T) {
 		t.Fatalf("after the refused confirmation 2019 is %v with %d figures, want the edit (86) and %d", got, figureCount(t, a.app), before)
 	}
 
-	again := uploadField.FindStringSubmatch(refused.Body)
-	if again == nil {
-		t.Fatalf("the new preview offers no confirmation")
-	}
-	wantStatus(t, "confirm the new preview", a.editor.post(importPath+"/apply", url.Values{"upload": {again[1]}}), http.StatusSeeOther)
+	again := uploadID(t, "the new preview", refused)
+	wantStatus(t, "confirm the new preview", a.editor.post(importPath+"/apply", url.Values{"upload": {again}}), http.StatusSeeOther)
 	if got := storedValue(t, a.app, "hs-graduation-4yr", 2019); got != 85 {
 		t.Errorf("after confirming the new preview 2019 is %v, want 85", got)
 	}

@@ -102,6 +102,17 @@ func wantStatus(t *testing.T, what string, r resp, want int) {
 
 var uploadField = regexp.MustCompile(`name="upload" value="([0-9a-f]+)"`)
 
+// uploadID is the upload a preview page offers to confirm; what names
+// the page in the failure.
+func uploadID(t *testing.T, what string, page resp) string {
+	t.Helper()
+	id := uploadField.FindStringSubmatch(page.Body)
+	if id == nil {
+		t.Fatalf("%s: no upload id to confirm", what)
+	}
+	return id[1]
+}
+
 // storedValue is the stored value of a figure for all groups, or -1.
 func storedValue(t *testing.T, a *app, indicator string, year int) float64 {
 	t.Helper()
